@@ -1,0 +1,132 @@
+"""The ``corridor-ie`` command line: thin typer wrappers over library functions.
+
+Exit codes: 0 every document extracted; 1 some documents failed (see the errors file);
+2 usage or setup error (unknown option, missing input, invalid pipeline or gazetteer file);
+130 interrupted (the output holds only complete records; rerun with ``--resume``).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer import Abort
+from typer.core import TyperGroup
+
+try:  # typer >= 0.2x vendors click
+    from typer._click.exceptions import ClickException, UsageError
+except ImportError:  # pragma: no cover - older typer on real click
+    from click.exceptions import ClickException, UsageError
+
+from . import __version__
+from .errors import CorridorError, SetupError
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+class OneLineErrors(TyperGroup):
+    """Usage errors as one line (``corridor-ie: error: …``, exit 2) instead of click's usage block;
+    library errors that escape a command likewise, never a traceback."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        try:
+            rv = super().main(args=args, prog_name=prog_name, complete_var=complete_var,
+                              standalone_mode=False, **extra)
+        except UsageError as e:
+            if type(e).__name__ == "NoArgsIsHelpError":  # bare command: show its help
+                typer.echo(e.format_message())
+                return self._finish(EXIT_OK, standalone_mode)
+            where = e.ctx.command_path if e.ctx else "corridor-ie"
+            typer.echo(f"corridor-ie: error: {e.format_message()} (see '{where} --help')", err=True)
+            rv = EXIT_USAGE
+        except CorridorError as e:
+            typer.echo(f"corridor-ie: error: {e}", err=True)
+            rv = EXIT_USAGE
+        except Abort:
+            typer.echo("corridor-ie: interrupted", err=True)
+            rv = EXIT_INTERRUPTED
+        except ClickException as e:
+            typer.echo(f"corridor-ie: error: {e.format_message()}", err=True)
+            rv = e.exit_code
+        return self._finish(rv if isinstance(rv, int) else EXIT_OK, standalone_mode)
+
+    @staticmethod
+    def _finish(code: int, standalone_mode: bool) -> int:
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    name="corridor-ie",
+    cls=OneLineErrors,
+    help="Evidence-backed records of Vietnam–China subnational cooperation from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    typer.echo(f"corridor-ie: error: {message}", err=True)
+    return typer.Exit(code)
+
+
+PipelineOpt = Annotated[Path | None, typer.Option("--pipeline", "-p", help="Pipeline file (TOML).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"corridor-ie {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Evidence-backed records of Vietnam–China subnational cooperation from news articles."""
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders, or - for stdin.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Output JSON Lines (default stdout).")] = None,
+    errors: Annotated[Path | None, typer.Option("--errors", help="Errors file (default beside the output).")] = None,
+    pipeline: PipelineOpt = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    resume: Annotated[bool, typer.Option("--resume", help="Skip documents already in the output.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Extract article, conference, official and commitment records.
+
+    Example: corridor-ie extract examples/ -o out/records.jsonl
+    """
+    from .runner import ExtractOptions, run_extract
+
+    opts = ExtractOptions(inputs=inputs, output=output, errors=errors, pipeline=pipeline, workers=workers,
+                          resume=resume, quiet=quiet)
+    try:
+        code = run_extract(opts)
+    except SetupError as e:
+        raise fail(str(e)) from None
+    raise typer.Exit(code)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of every record type.
+
+    Example: corridor-ie schema > records.schema.json
+    """
+    from .records import json_schema
+
+    typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    app()

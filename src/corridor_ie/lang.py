@@ -1,0 +1,47 @@
+"""Offline language detection (py3langid ships its model; underthesea's detector downloads one).
+
+Script evidence decides first (Han characters → zh; Vietnamese-only letters → vi) because it is
+cheaper and surer on short or mixed text; py3langid decides the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
+# letters that occur in Vietnamese and in no other language this tool meets
+_VI_ONLY = re.compile(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂÂĐÊÔƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def _classify():
+    import py3langid
+
+    return py3langid.classify
+
+
+def detect_language(text: str, declared: str | None = None, sample: int = 4000) -> str:
+    """ISO 639-1 code of the text's main language; ``declared`` (from the input) wins when given."""
+    if declared:
+        return declared.lower().split("-")[0]
+    s = text[:sample]
+    letters = len(_LETTER.findall(s)) or 1
+    if len(_HAN.findall(s)) / letters > 0.3:
+        return "zh"
+    if len(_VI_ONLY.findall(s)) / letters > 0.03:
+        return "vi"
+    if not s.strip():
+        return "und"
+    return _classify()(s)[0]
+
+
+def detect_paragraph_languages(text: str, default: str) -> list[tuple[int, int, str]]:
+    """``(start, end, lang)`` per line, for pages that mix languages; short lines take ``default``."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        lang = detect_language(line) if len(line.strip()) >= 40 else default
+        out.append((pos, pos + len(line), lang))
+        pos += len(line) + 1
+    return out

@@ -1,0 +1,191 @@
+"""The one orchestrator. It reads like the recipe it runs:
+
+    inputs -> read (ingest.readers) -> clean (ingest.stage) -> segment (segment.stage)
+           -> tag (tag.stage) -> build (build.stage) -> JSON Lines (output)
+
+It is also the only place a per-document failure is caught: the document becomes one line in the
+errors file and the run goes on. Resources (gazetteer, matchers, cue tables) load once per process.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from .build.stage import BuildContext, build_records
+from .config import PipelineConfig, load_pipeline
+from .errors import CorridorError, DocumentError, LimitExceeded, StageError
+from .gazetteer.store import load_gazetteer
+from .ingest.boilerplate import load_cues
+from .ingest.readers import ReadFailure, iter_inputs
+from .ingest.stage import clean_document
+from .records import ErrorRecord
+from .segment.doc import get_vocab
+from .segment.stage import segment_document
+from .tag.gazetteer_match import GazetteerMatcher
+from .tag.link import PersonLinker
+from .tag.persons import load_person_cues
+from .tag.stage import TagResources, tag_document
+from .types import RawDoc, TaggedDoc
+
+
+@dataclass(frozen=True)
+class Resources:
+    config: PipelineConfig
+    cues: object
+    tag: TagResources
+    build: BuildContext
+
+
+def load_resources(config: PipelineConfig) -> Resources:
+    """Everything a document needs, loaded and compiled once (raises SetupError on bad files)."""
+    gaz = load_gazetteer([config.resolve(p) for p in config.tag.gazetteers])
+    cues = load_cues([config.resolve(p) for p in config.clean.cue_files])
+    tag = TagResources(
+        gazetteer=gaz,
+        matcher=GazetteerMatcher(gaz, get_vocab()),
+        linker=PersonLinker(gaz, config.tag.fuzzy_threshold),
+        person_cues=load_person_cues(),
+        prefilter=config.tag.prefilter,
+    )
+    build = BuildContext(gazetteer=gaz, pipeline=f"{config.name}@{config.version}",
+                         records=tuple(config.build.records))
+    return Resources(config=config, cues=cues, tag=tag, build=build)
+
+
+@dataclass
+class DocResult:
+    """What one document produced: records to write and errors to report."""
+
+    records: list[BaseModel] = field(default_factory=list)
+    errors: list[ErrorRecord] = field(default_factory=list)
+    doc_id: str | None = None
+
+
+class _Timeout(Exception):
+    pass
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """SIGALRM-based limit; only in a main thread (worker processes run documents in theirs)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise _Timeout()
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def _error(location: str, doc_id: str | None, err: CorridorError, stage: str) -> ErrorRecord:
+    return ErrorRecord(doc_id=doc_id, location=location, stage=stage, code=err.code, reason=err.message
+                       + (f" ({err.hint})" if err.hint else ""))
+
+
+def process_document(raw: RawDoc, res: Resources) -> DocResult:
+    """Run every stage on one document; any failure costs this document only."""
+    cfg = res.config
+    loc = raw.source.location
+    stage = "clean"
+    try:
+        with _time_limit(cfg.limits.max_seconds):
+            clean = clean_document(raw, res.cues, max_html_depth=cfg.limits.max_html_depth,
+                                   fallback_min_ratio=cfg.clean.fallback_min_ratio)
+            stage = "segment"
+            seg = segment_document(clean)
+            stage = "tag"
+            if "tag" in cfg.stages:
+                tagged = tag_document(seg, res.tag)
+            else:
+                tagged = TaggedDoc(replace(seg, relevant=False), (), res.tag.gazetteer.version)
+            stage = "build"
+            build_ctx = res.build if "build" in cfg.stages else replace(res.build, records=())
+            built = build_records(tagged, build_ctx)
+    except _Timeout:
+        err = LimitExceeded(f"processing took over {cfg.limits.max_seconds:g} s (limit max_seconds)")
+        return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id)
+    except DocumentError as e:
+        return DocResult(errors=[_error(loc, raw.doc_id, e, e.stage if e.stage != "unknown" else stage)],
+                         doc_id=raw.doc_id)
+    except RecursionError:
+        err = LimitExceeded("input too deeply nested to process (recursion limit)")
+        return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id)
+    except Exception as e:  # noqa: BLE001 - the one place unexpected failures become error lines
+        err = StageError(f"{stage} stage failed: {type(e).__name__}: {e}")
+        return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id)
+    errors = [ErrorRecord(doc_id=raw.doc_id, location=loc, stage="build", code="E204", reason=p.reason)
+              for p in built.problems]
+    return DocResult(records=built.records, errors=errors, doc_id=raw.doc_id)
+
+
+def failure_result(f: ReadFailure) -> DocResult:
+    return DocResult(errors=[_error(f.source.location, None, f.error, f.error.stage)])
+
+
+# --- running over many documents -------------------------------------------------------------
+
+_WORKER: Resources | None = None
+
+
+@lru_cache(maxsize=4)
+def _resources_for(path: str | None) -> Resources:
+    return load_resources(load_pipeline(path))
+
+
+def _init_worker(pipeline_path: str | None) -> None:
+    global _WORKER
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
+    _WORKER = _resources_for(pipeline_path)
+
+
+def _work(item: RawDoc | ReadFailure) -> DocResult:
+    if isinstance(item, ReadFailure):
+        return failure_result(item)
+    assert _WORKER is not None
+    return process_document(item, _WORKER)
+
+
+def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, workers: int = 1,
+                  pipeline_path: str | None = None, chunksize: int = 4) -> Iterator[DocResult]:
+    """Results in input order, whatever the number of worker processes."""
+    if workers <= 1:
+        for item in items:
+            yield failure_result(item) if isinstance(item, ReadFailure) else process_document(item, res)
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork") if hasattr(__import__("os"), "fork") else mp.get_context()
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path,)) as pool:
+        yield from pool.imap(_work, items, chunksize=chunksize)
+
+
+def read_inputs(inputs: list[str], config: PipelineConfig, stdin=None) -> Iterator[RawDoc | ReadFailure]:
+    return iter_inputs(inputs, config.limits, stdin=stdin)
+
+
+def skip_done(items: Iterable[RawDoc | ReadFailure], done: set[str]) -> Iterator[RawDoc | ReadFailure]:
+    for item in items:
+        if isinstance(item, RawDoc) and item.doc_id in done:
+            continue
+        yield item
+
+
+def default_errors_path(out: Path | None) -> Path:
+    if out is None:
+        return Path("corridor-ie.errors.jsonl")
+    return out.with_name(out.stem + ".errors.jsonl")

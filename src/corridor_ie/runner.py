@@ -1,0 +1,129 @@
+"""``extract`` as a library call: inputs in, JSON Lines out, a summary back.
+
+Ctrl-C or SIGTERM stops after the document being written; the output then holds only complete
+records and the summary says how to resume.
+"""
+
+from __future__ import annotations
+
+import signal
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import typer
+
+from .config import load_pipeline
+from .errors import InputNotFound
+from .output import JsonlWriter, done_ids
+from .pipeline import default_errors_path, load_resources, read_inputs, run_documents, skip_done
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    inputs: list[str]
+    output: Path | None = None
+    errors: Path | None = None
+    pipeline: Path | None = None
+    workers: int = 1
+    resume: bool = False
+    quiet: bool = False
+
+
+@dataclass
+class RunSummary:
+    read: int = 0
+    written: int = 0
+    failed: int = 0
+    records: int = 0
+    interrupted: bool = False
+    output: str = "stdout"
+    errors_path: str = ""
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def exit_code(self) -> int:
+        if self.interrupted:
+            return 130
+        return 1 if self.failed else 0
+
+    def line(self) -> str:
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.by_type.items()))
+        s = (f"documents: {self.read} read, {self.written} extracted, {self.failed} failed; "
+             f"records: {self.records} ({kinds or 'none'}) -> {self.output}")
+        if self.failed:
+            s += f"; errors in {self.errors_path}"
+        return s
+
+
+class _Stop(Exception):
+    pass
+
+
+def _check_inputs(inputs: list[str]) -> None:
+    for i in inputs:
+        if i != "-" and not Path(i).exists():
+            raise InputNotFound("no such file or directory", location=i)
+
+
+def run_extract(opts: ExtractOptions) -> int:
+    config = load_pipeline(opts.pipeline)
+    _check_inputs(opts.inputs)
+    res = load_resources(config)  # bad gazetteer/pipeline files fail here, before any document
+    out = opts.output
+    err_path = opts.errors or default_errors_path(out)
+    done = done_ids(out) if (opts.resume and out) else set()
+    summary = RunSummary(output=str(out) if out else "stdout", errors_path=str(err_path))
+    items = read_inputs(opts.inputs, config, stdin=sys.stdin.buffer if "-" in opts.inputs else None)
+    if done:
+        items = skip_done(items, done)
+
+    def on_signal(signum, frame):
+        raise _Stop()
+
+    old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
+    show = not opts.quiet and sys.stderr.isatty()
+    progress = None
+    try:
+        with JsonlWriter(out, append=opts.resume) as writer, JsonlWriter(err_path, append=opts.resume) as ew:
+            if show:
+                from rich.console import Console
+                from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+                progress = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
+                                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
+                progress.start()
+                task = progress.add_task("extract", total=None)
+            for result in run_documents(items, res, workers=opts.workers,
+                                        pipeline_path=str(opts.pipeline) if opts.pipeline else None):
+                summary.read += 1
+                if result.records:
+                    writer.write_batch(result.records)
+                    summary.written += 1
+                    summary.records += len(result.records)
+                    for r in result.records:
+                        t = getattr(r, "record_type", "?")
+                        summary.by_type[t] = summary.by_type.get(t, 0) + 1
+                else:
+                    summary.failed += 1
+                if result.errors:
+                    ew.write_batch(result.errors)
+                if progress:
+                    progress.update(task, advance=1)
+    except _Stop:
+        summary.interrupted = True
+    finally:
+        if progress:
+            progress.stop()
+        for s, h in old.items():
+            signal.signal(s, h)
+    if err_path.exists() and err_path.stat().st_size == 0 and not opts.resume:
+        err_path.unlink()
+    if summary.interrupted:
+        where = f" --resume -o {out}" if out else ""
+        typer.echo(f"corridor-ie: interrupted after {summary.read} documents; the output holds complete "
+                   f"records only. Rerun the same command with{where or ' -o FILE --resume'} to continue.",
+                   err=True)
+    elif not opts.quiet:
+        typer.echo(summary.line(), err=True)
+    return summary.exit_code

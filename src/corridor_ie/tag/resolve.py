@@ -1,0 +1,145 @@
+"""Choosing one gazetteer entry per span and one span per overlap.
+
+Rules, in order (cue tables in ``data/context.toml``):
+1. Longer spans win over spans they overlap ("Kim Thành – Bắc Sơn" over "Kim Thành").
+2. Among entries sharing a surface form, a cue word right before or after the span decides
+   ("cửa khẩu Lào Cai" is the gate, "tỉnh Lào Cai" the province, "河口口岸" the gate).
+3. Entries valid on the document's date beat expired ones (a merged province still resolves to its
+   own id in older news; its ``successor`` is kept in the mention's attrs).
+4. Otherwise the type priority list decides, then the id (deterministic).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from ..gazetteer.model import LABEL_OF_TYPE, Entry
+from ..gazetteer.store import Gazetteer
+from ..normalise import fold_token
+from ..segment.tokens import tokenize
+from ..types import Mention
+from .gazetteer_match import Candidate
+
+# entry types a "city"/"district" cue can point to
+_CUE_TYPES = {"city": ("province", "district", "prefecture"), "district": ("district",),
+              "province": ("province",), "border_gate": ("border_gate", "gate_pair")}
+
+
+@dataclass(frozen=True)
+class ContextCues:
+    before: dict[str, tuple[tuple[str, ...], ...]]
+    after: dict[str, tuple[tuple[str, ...], ...]]
+    priority: tuple[str, ...]
+    dashes: tuple[str, ...]
+    link_words: tuple[str, ...]
+    pair_words: tuple[str, ...]
+    cooccurrence_window: int
+
+
+def _keys(phrase: str) -> tuple[str, ...]:
+    return tuple(fold_token(phrase[s:e]) for s, e in tokenize(phrase, "vi"))
+
+
+@lru_cache(maxsize=1)
+def load_context_cues() -> ContextCues:
+    raw = tomllib.loads(resources.files("corridor_ie.data").joinpath("context.toml").read_text("utf-8"))
+
+    def table(section: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+        return {k: tuple(sorted({_keys(p) for p in v}, key=len, reverse=True)) for k, v in raw[section].items()}
+
+    return ContextCues(
+        before=table("before"),
+        after=table("after"),
+        priority=tuple(raw["priority"]["types"]),
+        dashes=tuple(raw["pairs"]["dash"]),
+        link_words=tuple(raw["pairs"]["link_words"]),
+        pair_words=tuple(raw["pairs"]["pair_words"]),
+        cooccurrence_window=int(raw["pairs"]["cooccurrence_window"]),
+    )
+
+
+class TokenKeys:
+    """Token spans and keys of a text, for looking at words around a span."""
+
+    def __init__(self, text: str, lang: str):
+        self.spans = tokenize(text, lang if lang == "en" else "vi")
+        self.keys = [fold_token(text[s:e]) for s, e in self.spans]
+        self._start = {s: i for i, (s, _) in enumerate(self.spans)}
+        self._end = {e: i for i, (_, e) in enumerate(self.spans)}
+
+    def before(self, start: int, n: int) -> tuple[str, ...]:
+        i = self._start.get(start)
+        return tuple(self.keys[max(0, i - n):i]) if i is not None else ()
+
+    def after(self, end: int, n: int) -> tuple[str, ...]:
+        i = self._end.get(end)
+        return tuple(self.keys[i + 1:i + 1 + n]) if i is not None else ()
+
+
+def _cued_types(tk: TokenKeys, c: Candidate, cues: ContextCues) -> set[str]:
+    found: set[str] = set()
+    for kind, phrases in cues.before.items():
+        for p in phrases:
+            if p and tk.before(c.start, len(p)) == p:
+                found.update(_CUE_TYPES.get(kind, (kind,)))
+                break
+    for kind, phrases in cues.after.items():
+        for p in phrases:
+            if p and tk.after(c.end, len(p)) == p:
+                found.update(_CUE_TYPES.get(kind, (kind,)))
+                break
+    return found
+
+
+def choose_entry(entries: list[Entry], cued: set[str], day: date | None, priority: tuple[str, ...]) -> Entry:
+    def rank(e: Entry) -> tuple:
+        return (
+            0 if e.type in cued else 1,
+            0 if e.valid_on(day) else 1,
+            priority.index(e.type) if e.type in priority else len(priority),
+            e.id,
+        )
+
+    return min(entries, key=rank)
+
+
+def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
+    """Greedy longest-first selection of non-overlapping spans."""
+    chosen: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
+        if all(c.end <= s or c.start >= e for s, e in taken):
+            chosen.append(c)
+            taken.append((c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def resolve(text: str, lang: str, cands: list[Candidate], gaz: Gazetteer, day: date | None) -> list[Mention]:
+    """One mention per chosen span, with the entry id, canonical value and provenance attrs."""
+    cues = load_context_cues()
+    tk = TokenKeys(text, lang)
+    out: list[Mention] = []
+    for c in _non_overlapping(cands):
+        entries = [e for e in (gaz.get(i) for i in c.entry_ids) if e is not None]
+        if not entries:
+            continue
+        e = choose_entry(entries, _cued_types(tk, c, cues), day, cues.priority)
+        attrs: list[tuple[str, object]] = [("type", e.type), ("gazetteer_version", gaz.version)]
+        if len(entries) > 1:
+            attrs.append(("alternatives", tuple(x.id for x in entries if x.id != e.id)))
+        if e.successor and not e.valid_on(day):
+            attrs.append(("successor", e.successor))
+        if e.country:
+            attrs.append(("country", e.country))
+        value: object = e.canonical
+        if e.type == "gate_pair" and e.gates:
+            value = list(e.gates)
+        out.append(Mention(
+            label=LABEL_OF_TYPE[e.type], start=c.start, end=c.end, text=text[c.start:c.end], id=e.id,
+            value=value, method=c.method, score=1.0 if c.method == "gazetteer" else 0.9, attrs=tuple(attrs),
+        ))
+    return out

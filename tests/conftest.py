@@ -1,0 +1,40 @@
+"""Shared fixtures. The original articles are read from ../shared/seeds (never copied here)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS_DIR = REPO.parent / "shared" / "seeds"
+EXAMPLES_DIR = REPO / "examples"
+
+
+def _seed_paths() -> list[Path]:
+    return sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS_DIR.is_dir():
+        pytest.skip("../shared/seeds is not beside this checkout")
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def seed_texts(seeds_dir: Path) -> dict[str, str]:
+    """All seed articles keyed by file name. Tests pick one by what it says, not by its name."""
+    return {p.name: p.read_text(encoding="utf-8") for p in _seed_paths()}
+
+
+def seed_containing(seed_texts: dict[str, str], *needles: str) -> str:
+    """The one seed text that contains every needle (fails loudly if none or several do)."""
+    hits = [t for t in seed_texts.values() if all(n in t for n in needles)]
+    assert len(hits) == 1, f"expected one seed containing {needles!r}, found {len(hits)}"
+    return hits[0]
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO

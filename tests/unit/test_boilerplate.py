@@ -1,0 +1,288 @@
+"""The text-level boilerplate cleaner, one phenomenon per test, on small self-written inputs."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from corridor_ie.errors import ConfigError
+from corridor_ie.ingest.boilerplate import CleanResult, Cues, clean_text, load_cues, phrase_key
+
+BODY1 = (
+    "Sáng 3/4, đoàn công tác tỉnh làm việc với chính quyền thành phố bạn về kế hoạch hợp tác thương mại "
+    "biên giới, trọng tâm là nâng cấp hạ tầng cửa khẩu và kết nối dữ liệu thông quan."
+)
+BODY2 = (
+    "Hai bên thống nhất tổ chức hội chợ chung vào quý III và giao các sở chuyên môn xây dựng "
+    "chương trình hành động cụ thể, báo cáo lãnh đạo hai bên trước cuối năm."
+)
+TITLE = "Hai tỉnh biên giới bàn hợp tác thương mại"
+
+
+@pytest.fixture(scope="module")
+def cues() -> Cues:
+    return load_cues()
+
+
+def clean(text: str, cues: Cues, **kw: float) -> CleanResult:
+    return clean_text(text, cues, **kw)
+
+
+def kinds(result: CleanResult) -> list[str]:
+    return [r.kind for r in result.removed]
+
+
+# --- stop markers -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "marker",
+    ["Có thể bạn quan tâm", "Tin cùng chuyên mục", "Tin liên quan", "Bài viết hay? Hãy đánh giá bài viết",
+     "Ý KIẾN", "Ý kiến bạn đọc", "相关新闻", "Related news", "Tin liên quan:"],
+)
+def test_stop_marker_drops_the_teaser_tail(cues: Cues, marker: str) -> None:
+    teaser = "Chủ tịch UBND huyện Lê Văn Bảy kiểm tra công trình giao thông nông thôn."
+    r = clean("\n".join([TITLE, BODY1, BODY2, marker, "Tiêu đề bài khác", teaser]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2])
+    assert kinds(r) == ["teaser_block"] * 3
+    assert r.removed[0].text == marker and "stop marker" in r.removed[0].reason
+    assert marker in r.removed[-1].reason
+    assert not r.fell_back
+
+
+def test_stop_words_inside_body_sentences_stay(cues: Cues) -> None:
+    body = [
+        TITLE,
+        BODY1,
+        "Nhiều ý kiến cho rằng cần đơn giản hóa thủ tục; tin liên quan đến việc mở cửa khẩu mới đã được xác nhận.",
+        "Ông bày tỏ tin tưởng vào kết quả hợp tác. Có thể bạn quan tâm đến chương trình này, ông nói.",
+        BODY2,
+    ]
+    r = clean("\n".join(body), cues)
+    assert r.text == "\n".join(body)
+    assert r.removed == ()
+
+
+def test_stop_marker_too_early_is_not_a_stop(cues: Cues) -> None:
+    # "Tin liên quan" right below the title: fails the position guard, so nothing is truncated
+    text = "\n".join([TITLE, "Tin liên quan", BODY1, BODY2])
+    r = clean(text, cues)
+    assert BODY1 in r.text and BODY2 in r.text
+    assert "teaser_block" not in kinds(r)
+
+
+def test_long_line_starting_like_a_marker_is_not_a_stop(cues: Cues) -> None:
+    line = "Tin cùng chuyên mục " + "kinh tế được bạn đọc quan tâm nhiều trong tuần qua vì liên quan hợp tác"
+    r = clean("\n".join([TITLE, BODY1, BODY2, line, BODY1 + " Thêm."]), cues)
+    assert line in r.text and "teaser_block" not in kinds(r)
+
+
+def test_fallback_when_truncation_removes_too_much(cues: Cues) -> None:
+    long_tail = "\n".join([BODY1, BODY2] * 4)
+    text = "\n".join([TITLE, "Ngắn gọn một câu thân bài dài hơn hai trăm ký tự. " * 5, "Tin liên quan", long_tail])
+    strict = clean(text, cues, fallback_min_ratio=0.5)
+    assert strict.fell_back
+    assert BODY2 in strict.text and "teaser_block" not in kinds(strict)
+    lax = clean(text, cues, fallback_min_ratio=0.1)
+    assert not lax.fell_back and BODY2 not in lax.text
+
+
+def test_fallback_ratio_is_validated(cues: Cues) -> None:
+    with pytest.raises(ValueError, match="between 0 and 1"):
+        clean("x", cues, fallback_min_ratio=1.5)
+
+
+# --- share residue, image files, captions -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "residue", ["fb yt zl tw", "user image", "User", "In bài", "Chia sẻ", "分享到：", "Share this article",
+                "Facebook Zalo Email", "Từ khóa: cửa khẩu, logistics"],
+)
+def test_share_residue_lines_go(cues: Cues, residue: str) -> None:
+    r = clean("\n".join([TITLE, BODY1, residue, BODY2]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2])
+    assert kinds(r) == ["share_residue"]
+
+
+def test_share_words_inside_a_sentence_stay(cues: Cues) -> None:
+    line = "Hai bên chia sẻ kinh nghiệm quản lý và in bài giới thiệu trên báo địa phương."
+    r = clean("\n".join([TITLE, line, BODY1]), cues)
+    assert line in r.text and r.removed == ()
+
+
+@pytest.mark.parametrize("name", ["z6004146260410-0a1b2c3d4e.jpg", "anh-hoi-nghi.png", "IMG_0042.JPEG", "a.webp"])
+def test_image_file_name_goes_and_next_short_line_is_a_caption(cues: Cues, name: str) -> None:
+    r = clean("\n".join([TITLE, BODY1, name, "Quang cảnh hội nghị.", BODY2]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2])
+    assert r.captions == ("Quang cảnh hội nghị.",)
+    assert kinds(r) == ["image_filename", "caption"]
+
+
+def test_long_paragraph_after_an_image_is_body_not_caption(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, "hinh-1.jpg", BODY1, BODY2]), cues)
+    assert BODY1 in r.text and r.captions == ()
+
+
+def test_image_placeholder_then_caption(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, BODY1, "[Ảnh]", "Đại biểu tham quan gian hàng.", BODY2]), cues)
+    assert r.captions == ("Đại biểu tham quan gian hàng.",)
+    assert kinds(r) == ["image_placeholder", "caption"]
+
+
+def test_bar_caption_is_moved_to_captions_without_the_bar(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, BODY1, "Các đại biểu chụp ảnh lưu niệm |", BODY2]), cues)
+    assert r.captions == ("Các đại biểu chụp ảnh lưu niệm",)
+    assert "|" not in r.text and kinds(r) == ["caption"]
+
+
+def test_table_row_with_several_bars_is_kept(cues: Cues) -> None:
+    # decision: a line with more than one bar is a table row from the body, not a caption
+    row = "Lào Cai | 1.250 | 18% |"
+    r = clean("\n".join([TITLE, BODY1, row, BODY2]), cues)
+    assert row in r.text and r.captions == ()
+
+
+def test_bar_glued_to_a_word_is_not_a_caption(cues: Cues) -> None:
+    line = "Kết quả: tăng|"
+    r = clean("\n".join([TITLE, BODY1, line]), cues)
+    assert line in r.text
+
+
+# --- credits ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "credit",
+    ["Tin, ảnh: Minh Khang", "Ảnh: TTXVN", "Bài, ảnh: Thu Hằng", "PV", "PV - CTV", "（记者 李明 报道）",
+     "记者张华报道", "责任编辑：王芳", "By Anna Lee", "Reporting by Anna Lee; Editing by Mark Dale"],
+)
+def test_credit_lines_go_anywhere(cues: Cues, credit: str) -> None:
+    r = clean("\n".join([TITLE, BODY1, credit, BODY2]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2])
+    assert kinds(r) == ["credit"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["By 2026, the provinces aim to handle most declarations online.",
+     "记者从会议上获悉，双方将扩大农产品贸易。",
+     "Ảnh hưởng của dịch bệnh khiến lượng hàng qua cửa khẩu giảm mạnh trong quý đầu năm."],
+)
+def test_body_lines_that_start_like_credits_stay(cues: Cues, body: str) -> None:
+    r = clean("\n".join([TITLE, BODY1, body, BODY2]), cues)
+    assert body in r.text and r.removed == ()
+
+
+def test_theo_line_is_a_credit_only_when_short_and_final(cues: Cues) -> None:
+    body = "Theo ông Giám đốc Sở, tại 3 phiên chuyên đề, các đại biểu đã đánh giá kết quả hợp tác."
+    r = clean("\n".join([TITLE, body, "Theo TTXVN", BODY1, "Theo Báo Biên Cương"]), cues)
+    assert r.text == "\n".join([TITLE, body, "Theo TTXVN", BODY1])
+    assert kinds(r) == ["credit"]
+
+
+def test_final_name_byline_goes(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, BODY1, BODY2, "Thanh Bình"]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2]) and kinds(r) == ["credit"]
+
+
+# --- duplicated headline ---------------------------------------------------------------------
+
+
+def test_exact_duplicate_title_is_removed(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, "TTO - Sáng 3/4, lãnh đạo hai tỉnh gặp nhau.", TITLE, BODY1]), cues)
+    assert r.text.count(TITLE) == 1
+    assert kinds(r) == ["duplicate_title"]
+
+
+def test_near_duplicate_title_is_kept(cues: Cues) -> None:
+    near = TITLE + " biên giới"
+    r = clean("\n".join([TITLE, near, BODY1]), cues)
+    assert near in r.text and r.removed == ()
+
+
+# --- related-links boxes ---------------------------------------------------------------------
+
+
+def test_related_box_swallows_headlines_but_not_the_next_paragraph(cues: Cues) -> None:
+    text = "\n".join([TITLE, BODY1, "Xem thêm:", "Khai trương tuyến xe khách mới", "Mở cửa khẩu phụ", BODY2])
+    r = clean(text, cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2])
+    assert kinds(r) == ["related_link"] * 3
+
+
+def test_one_line_related_link_goes(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, BODY1, "Tin liên quan: Khai trương tuyến xe khách", BODY2]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2]) and kinds(r) == ["related_link"]
+
+
+# --- output shape and explainability ---------------------------------------------------------
+
+
+def test_output_whitespace_is_normalised_but_paragraphs_untouched(cues: Cues) -> None:
+    inner = "Câu có  hai dấu cách\tvà tab bên trong."
+    nfd = unicodedata.normalize("NFD", "Hội nghị lần thứ mười.")
+    r = clean(f"{TITLE}   \r\n\n\n  {inner}  \n\n{nfd}\n\n", cues)
+    assert r.text == f"{TITLE}\n{inner}\n{nfd}"  # NFD kept: normalisation is a later stage
+
+
+def test_every_input_line_is_kept_or_explained(cues: Cues) -> None:
+    lines = [TITLE, BODY1, "a.jpg", "Ảnh chụp.", "Chú thích |", "fb yt zl tw", BODY2, "Tin, ảnh: A B",
+             "Tin cùng chuyên mục", "Bài khác", "Đoạn khác."]
+    r = clean("\n".join(lines), cues)
+    kept = r.text.split("\n")
+    explained = [x.text for x in r.removed]
+    assert sorted(kept + explained) == sorted(lines)
+    assert all(x.reason for x in r.removed)
+
+
+def test_empty_text(cues: Cues) -> None:
+    assert clean("", cues) == CleanResult("", (), (), False)
+
+
+# --- cue files ---------------------------------------------------------------------------------
+
+
+def test_shipped_cues_load_and_every_section_has_cues(cues: Cues) -> None:
+    assert all(rule.phrases or rule.patterns for _, rule in cues.rules)
+    assert cues.sources and cues.sources[0].endswith("boilerplate.toml")
+
+
+def test_user_cue_file_adds_a_site_marker(tmp_path: Path) -> None:
+    extra = tmp_path / "site.toml"
+    extra.write_text('[stop]\nphrases = ["Tin từ địa phương khác"]\n[limits]\nstop_min_chars_before = 0\n',
+                     encoding="utf-8")
+    text = "\n".join([TITLE, BODY1, "TIN TỪ ĐỊA PHƯƠNG KHÁC:", "Bài không liên quan."])
+    assert "Bài không liên quan." in clean_text(text, load_cues()).text
+    user = load_cues([extra])
+    assert clean_text(text, user).text == "\n".join([TITLE, BODY1])
+    assert user.limit("stop_min_chars_before") == 0
+    assert user.sources[-1] == str(extra)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [("[stopp]\nphrases = []\n", "unknown section [stopp]"),
+     ("[stop]\nwords = []\n", "unknown key 'words' in [stop]"),
+     ("[credit]\npatterns = ['(unclosed']\n", "bad regex in [credit]"),
+     ("[limits]\nfinal_lines = -1\n", "must be a non-negative integer"),
+     ("[stop]\nphrases = 'x'\n", "must be a list of strings"),
+     ("[stop\n", "invalid TOML")],
+)
+def test_bad_cue_files_are_config_errors(tmp_path: Path, content: str, message: str) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("(", r"\(")) as info:
+        load_cues([bad])
+    assert str(bad) in str(info.value)
+
+
+def test_missing_cue_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read cue file"):
+        load_cues([tmp_path / "nope.toml"])
+
+
+def test_phrase_key_ignores_case_brackets_and_trailing_colon() -> None:
+    assert phrase_key("  【 Tin Liên Quan: 】") == phrase_key("tin liên quan")

@@ -1,0 +1,69 @@
+"""Unit tests of ``corridor_ie.tag.editions``."""
+
+from __future__ import annotations
+
+import pytest
+
+from corridor_ie.tag.editions import find_editions, parse_number
+
+
+@pytest.mark.parametrize(("token", "value"), [
+    ("VIII", 8), ("IX", 9), ("X", 10), ("XIV", 14), ("10", 10), ("14", 14), ("10th", 10), ("21st", 21),
+    ("mười", 10), ("mười một", 11), ("hai mươi mốt", 21), ("mười lăm", 15), ("một trăm linh năm", 105),
+    ("nhất", 1), ("十", 10), ("十一", 11), ("二十三", 23), ("一百零一", 101), ("二〇二三", 2023),
+    ("tenth", 10), ("eighth", 8), ("Eleventh", 11), ("twenty-first", 21), ("one hundred and five", 105),
+])
+def test_parse_number(token: str, value: int) -> None:
+    assert parse_number(token) == value
+
+
+@pytest.mark.parametrize("token", ["MIX", "DIV", "IIII", "VX", "11st", "2nd3", "mươi", "mười hai ba", "", "abc",
+                                   "ten one"])
+def test_parse_number_rejects(token: str) -> None:
+    assert parse_number(token) is None
+
+
+def _found(text: str, lang: str) -> list[tuple[str, int]]:
+    return [(h.text, h.value) for h in find_editions(text, lang)]
+
+
+def test_vietnamese_forms() -> None:
+    text = ("Hội nghị lần thứ VIII, lần thứ 10, lần thứ X, lần thứ mười, lần thứ mười một năm 2025, "
+            "kỳ thứ 5, lần 14, Kỳ họp thứ 8 và Hội nghị thứ mười.")
+    assert _found(text, "vi") == [
+        ("lần thứ VIII", 8), ("lần thứ 10", 10), ("lần thứ X", 10), ("lần thứ mười", 10),
+        ("lần thứ mười một", 11), ("kỳ thứ 5", 5), ("lần 14", 14), ("Kỳ họp thứ 8", 8), ("thứ mười", 10)]
+
+
+@pytest.mark.parametrize("text", [
+    "Đại biểu Quốc hội khóa XIII", "Thứ nhất, về lĩnh vực đầu tư", "Thứ hai, về văn hóa", "với 8 lần Hội nghị",
+    "tổ chức thành công 7 kỳ", "lần thứ MIX", "lần thứ XIIII",
+])
+def test_vietnamese_non_editions(text: str) -> None:
+    assert find_editions(text, "vi") == []
+
+
+def test_chinese_forms() -> None:
+    assert _found("第十次会议、第十届论坛、第14次、第十一次和第二十三届", "zh") == [
+        ("第十次", 10), ("第十届", 10), ("第14次", 14), ("第十一次", 11), ("第二十三届", 23)]
+    assert find_editions("第14名、第一", "zh") == []
+
+
+def test_english_ordinal_position() -> None:
+    text = "the 10th conference, a tenth meeting, the eighth, the 11th Vietnam-China forum, Eleventh Session"
+    assert _found(text, "en") == [("10th", 10), ("tenth", 10), ("eighth", 8), ("11th", 11), ("Eleventh", 11)]
+
+
+@pytest.mark.parametrize("text", [
+    "for the first time", "November 10th", "the 10th of November", "on the 10th", "the 21st century",
+    "he came tenth", "the second largest",
+])
+def test_english_non_editions(text: str) -> None:
+    assert find_editions(text, "en") == []
+
+
+def test_offsets_and_order() -> None:
+    text = "Biên bản Hội nghị lần thứ IX; Hội nghị lần thứ VIII."
+    hits = find_editions(text, "vi")
+    assert all(text[h.start:h.end] == h.text for h in hits)
+    assert [h.value for h in hits] == [9, 8]

@@ -1,0 +1,38 @@
+from hypothesis import given
+from hypothesis import strategies as st
+
+from corridor_ie.segment import build_doc, split_sentences, tokenize
+
+
+def test_tokens_are_syllables_and_han_characters():
+    t = "Kim Thành–Bắc Sơn và 河口口岸."
+    words = [t[s:e] for s, e in tokenize(t, "vi")]
+    assert words == ["Kim", "Thành", "–", "Bắc", "Sơn", "và", "河", "口", "口", "岸", "."]
+
+
+def test_doc_text_round_trips_with_line_breaks():
+    t = "Dòng một.\n\n  Dòng hai  có   khoảng trắng.\n"
+    doc = build_doc(t, tokenize(t, "vi"))
+    assert doc.text == t
+
+
+def test_sentences_never_cross_lines():
+    t = "Hội nghị khai mạc. Các bên ký kết\nDòng mới không dấu chấm"
+    spans = split_sentences(t, "vi")
+    assert [t[s:e] for s, e in spans] == ["Hội nghị khai mạc.", "Các bên ký kết", "Dòng mới không dấu chấm"]
+
+
+def test_chinese_and_english_sentences():
+    z = "会议在河内举行。双方签署了纪要！"
+    assert [z[s:e] for s, e in split_sentences(z, "zh")] == ["会议在河内举行。", "双方签署了纪要！"]
+    e = "The conference opened in Hanoi. Both sides signed the minutes."
+    assert len(split_sentences(e, "en")) == 2
+
+
+@given(st.text(max_size=200), st.sampled_from(["vi", "zh", "en"]))
+def test_offsets_exact_for_any_text(text, lang):
+    toks = tokenize(text, lang)
+    assert all(0 <= s < e <= len(text) for s, e in toks)
+    assert build_doc(text, toks).text == text
+    for s, e in split_sentences(text, lang):
+        assert 0 <= s < e <= len(text) and text[s:e].strip() == text[s:e]
