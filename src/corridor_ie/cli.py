@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -126,6 +127,69 @@ def schema() -> None:
     from .records import json_schema
 
     typer.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+@app.command()
+def show(
+    article: Annotated[str, typer.Argument(help="An input file (any format extract reads).")],
+    item: Annotated[int, typer.Option("--item", "-n", min=1, help="Which document of a JSONL/WARC file.")] = 1,
+    html_out: Annotated[Path | None, typer.Option("--html", help="Write a standalone HTML review page.")] = None,
+    pipeline: PipelineOpt = None,
+) -> None:
+    """Show an article's cleaned text with its mentions highlighted, then its records.
+
+    Example: corridor-ie show examples/vi/joint-committee-14.txt --html out/review.html
+    """
+    from .api import resources
+    from .errors import DocumentError
+    from .show import render_html, render_text, review_document
+
+    try:
+        review = review_document(article, resources(str(pipeline) if pipeline else None), item)
+    except DocumentError as e:
+        raise fail(str(e), EXIT_SOME_FAILED) from None
+    if html_out:
+        html_out.parent.mkdir(parents=True, exist_ok=True)
+        html_out.write_text(render_html(review), encoding="utf-8")
+        typer.echo(f"wrote {html_out}")
+    else:
+        typer.echo(render_text(review))
+
+
+class EvalFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+@app.command()
+def evaluate(
+    folder: Annotated[Path, typer.Argument(help="Gold annotations folder.")] = Path("annotations"),
+    baseline: Annotated[str | None, typer.Option("--baseline", help="Also score 'underthesea' (its NER).")] = None,
+    fmt: Annotated[EvalFormat, typer.Option("--format", help="table or json.")] = EvalFormat.table,
+    details: Annotated[bool, typer.Option("--details", help="List misses and false alarms.")] = False,
+    pipeline: PipelineOpt = None,
+) -> None:
+    """Precision, recall and F1 per entity label, language, record type and field against the gold.
+
+    Example: corridor-ie evaluate annotations/ --baseline underthesea
+    """
+    from .evaluate import as_json, as_table
+    from .evaluate import evaluate as run_eval
+
+    if not folder.is_dir():
+        raise fail(f"{folder}: no such annotations folder")
+    if baseline not in (None, "underthesea"):
+        raise fail(f"unknown baseline {baseline!r} (known: underthesea)")
+    report = run_eval(folder, baseline=baseline, pipeline=str(pipeline) if pipeline else None)
+    if fmt is EvalFormat.json:
+        typer.echo(json.dumps(as_json(report), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(as_table(report))
+        if details:
+            typer.echo("\nmisses:\n  " + "\n  ".join(report.misses))
+            typer.echo("\nfalse alarms:\n  " + "\n  ".join(report.false_alarms))
+    if report.problems:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 def main() -> None:

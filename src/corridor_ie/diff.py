@@ -72,7 +72,6 @@ import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -253,7 +252,8 @@ DIFF_ADAPTER: TypeAdapter[Any] = TypeAdapter(DiffReport)
 
 # ----------------------------------------------------------------------------------------- series mode
 def resolve_series(views: Iterable[EventView], query: str) -> tuple[str, str | None]:
-    """``(series_id, series_name)`` for a series id, or a unique (case-insensitive) substring of a name.
+    """``(series_id, series_name)`` for a series id, or a unique (case-insensitive) substring of a series
+    name or id.
 
     Example:
         >>> v = EventView(event_id="e", series_id="series.x", series_name="Hội nghị Bốn tỉnh", edition=1,
@@ -270,7 +270,7 @@ def resolve_series(views: Iterable[EventView], query: str) -> tuple[str, str | N
     if query in names:
         return query, names[query]
     q = norm_name(query)
-    hits = sorted(sid for sid, name in names.items() if q and name and q in norm_name(name))
+    hits = sorted(sid for sid, name in names.items() if q and (q in norm_name(name or "") or q in norm_name(sid)))
     if len(hits) == 1:
         return hits[0], names[hits[0]]
     known = ", ".join(sorted(names)) or "none"
@@ -680,6 +680,10 @@ def fmt(value: Any) -> str:
     return str(value)
 
 
+def _person(name: str | None, title: str | None) -> str:
+    return ", ".join(x for x in (name, title) if x) or "—"
+
+
 def _quote(texts: list[str]) -> str:
     return " / ".join(f"“{t}”" for t in texts) if texts else "—"
 
@@ -689,15 +693,14 @@ def _series_rows(d: SeriesDiff) -> dict[str, tuple[list[str], list[list[str]]]]:
                "; ".join(x for x in (f"+ {fmt(f.added)}" if f.added else "",
                                      f"− {fmt(f.removed)}" if f.removed else "") if x)]
               for f in d.fields]
-    officials = [[o.change, o.person_id or "—", fmt(o.old_name), fmt(o.old_title), fmt(o.new_name),
-                  fmt(o.new_title), ", ".join(o.notes)] for o in d.officials]
+    officials = [[o.change, o.person_id or "—", _person(o.old_name, o.old_title), _person(o.new_name, o.new_title),
+                  ", ".join(o.notes)] for o in d.officials]
     commitments = [[c.change, c.action, f"{fmt(c.old_deadline)} / {fmt(c.old_modality)}",
                     f"{fmt(c.new_deadline)} / {fmt(c.new_modality)}", ", ".join(c.notes),
                     _quote(c.old_evidence), _quote(c.new_evidence)] for c in d.commitments]
     return {
         "Conference fields": (["field", "old", "new", "difference"], fields),
-        "Officials": (["change", "person_id", "old name", "old title", "new name", "new title", "notes"],
-                      officials),
+        "Officials": (["change", "person_id", "old (name, title)", "new (name, title)", "notes"], officials),
         "Commitments": (["change", "action", "old deadline / modality", "new deadline / modality", "notes",
                          "old evidence", "new evidence"], commitments),
     }
@@ -707,7 +710,7 @@ def _runs_rows(d: RunsDiff) -> dict[str, tuple[list[str], list[list[str]]]]:
     rows = []
     for doc in d.documents:
         if doc.change != "changed":
-            rows.append([doc.doc_id, "document", doc.change, f"{len(doc.records)} records"])
+            rows.append([doc.doc_id, "document", doc.change, f"records: {len(doc.records)}"])
         for e in doc.entities:
             rows.append([doc.doc_id, f"{e.label} {e.text!r} [{e.start}:{e.end}]", e.change, _deltas_text(e.fields)])
         if doc.change == "changed":
@@ -759,7 +762,7 @@ def render_markdown(d: SeriesDiff | RunsDiff) -> str:
         >>> from corridor_ie.records import ConferenceRecord
         >>> vs = consolidate([ConferenceRecord(doc_id=f"d{e}", event_id=f"e{e}", series_id="s", series_name=None,
         ...     edition=e, status="reported", format=f) for e, f in [(1, "online"), (2, "in_person")]])
-        >>> print(render_markdown(diff_series(vs, "s", 1, 2)).splitlines()[4])
+        >>> print(render_markdown(diff_series(vs, "s", 1, 2)).splitlines()[6])
         | format | online | in_person |  |
     """
     lines = [f"# Diff: {_md_cell(_title_line(d))}", ""]
@@ -780,10 +783,8 @@ def render_json(d: SeriesDiff | RunsDiff) -> str:
 
 
 # ----------------------------------------------------------------------------------------------- CLI
-class DiffFormat(str, Enum):
-    table = "table"
-    markdown = "markdown"
-    json = "json"
+#: the values of ``--format``
+DiffFormat = Literal["table", "markdown", "json"]
 
 
 def run_diff(inputs: list[Path], series: str | None = None, old_edition: int | None = None,
@@ -810,7 +811,7 @@ def diff_command(
     old_edition: Annotated[int | None, typer.Option("--from", help="Old edition number.")] = None,
     new_edition: Annotated[int | None, typer.Option("--to", help="New edition number.")] = None,
     output_format: Annotated[DiffFormat, typer.Option("--format", "-f", help="table, markdown or json.")]
-    = DiffFormat.table,
+    = "table",
     fail_on_change: Annotated[bool, typer.Option("--fail-on-change", help="Exit 1 when there are differences.")]
     = False,
 ) -> None:
@@ -824,9 +825,9 @@ def diff_command(
     except SetupError as e:
         typer.echo(f"corridor-ie: error: {e}", err=True)
         raise typer.Exit(2) from None
-    if output_format is DiffFormat.json:
+    if output_format == "json":
         typer.echo(render_json(report), nl=False)
-    elif output_format is DiffFormat.markdown:
+    elif output_format == "markdown":
         typer.echo(render_markdown(report), nl=False)
     else:
         render_table(report, Console())

@@ -27,6 +27,7 @@ from .ingest.boilerplate import load_cues
 from .ingest.readers import ReadFailure, iter_inputs
 from .ingest.stage import clean_document
 from .records import ErrorRecord
+from .segment import zh
 from .segment.doc import get_vocab
 from .segment.stage import segment_document
 from .tag.gazetteer_match import GazetteerMatcher
@@ -48,6 +49,7 @@ def load_resources(config: PipelineConfig) -> Resources:
     """Everything a document needs, loaded and compiled once (raises SetupError on bad files)."""
     gaz = load_gazetteer([config.resolve(p) for p in config.tag.gazetteers])
     cues = load_cues([config.resolve(p) for p in config.clean.cue_files])
+    zh.add_words(n for e in gaz.entries.values() for lang, n in e.all_names() if lang in ("zh", "zh_hant"))
     tag = TagResources(
         gazetteer=gaz,
         matcher=GazetteerMatcher(gaz, get_vocab()),

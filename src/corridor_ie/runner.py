@@ -14,7 +14,7 @@ from pathlib import Path
 import typer
 
 from .config import load_pipeline
-from .errors import InputNotFound
+from .errors import InputNotFound, SetupError
 from .output import JsonlWriter, done_ids
 from .pipeline import default_errors_path, load_resources, read_inputs, run_documents, skip_done
 
@@ -28,6 +28,9 @@ class ExtractOptions:
     workers: int = 1
     resume: bool = False
     quiet: bool = False
+    engine: str = "local"  # "local" (in-process or a worker pool) or "dask"
+    scheduler: str | None = None  # dask scheduler address; None starts a local cluster
+    batch: int = 16  # documents per dask task
 
 
 @dataclass
@@ -66,7 +69,21 @@ def _check_inputs(inputs: list[str]) -> None:
             raise InputNotFound("no such file or directory", location=i)
 
 
+def _results(items, res, opts: ExtractOptions):
+    """Per-document results in input order, from the engine the options name."""
+    if opts.engine == "dask":
+        from .engines import run_documents_dask
+
+        path = str(opts.pipeline.resolve()) if opts.pipeline else None
+        return run_documents_dask(items, path, opts.scheduler, opts.batch,
+                                  **({"n_workers": opts.workers} if opts.workers > 1 else {}))
+    return run_documents(items, res, workers=opts.workers,
+                         pipeline_path=str(opts.pipeline) if opts.pipeline else None)
+
+
 def run_extract(opts: ExtractOptions) -> int:
+    if opts.engine not in ("local", "dask"):
+        raise SetupError(f"unknown engine {opts.engine!r}", hint="use 'local' or 'dask'")
     config = load_pipeline(opts.pipeline)
     _check_inputs(opts.inputs)
     res = load_resources(config)  # bad gazetteer/pipeline files fail here, before any document
@@ -94,8 +111,7 @@ def run_extract(opts: ExtractOptions) -> int:
                                     TimeElapsedColumn(), console=Console(stderr=True), transient=True)
                 progress.start()
                 task = progress.add_task("extract", total=None)
-            for result in run_documents(items, res, workers=opts.workers,
-                                        pipeline_path=str(opts.pipeline) if opts.pipeline else None):
+            for result in _results(items, res, opts):
                 summary.read += 1
                 if result.records:
                     writer.write_batch(result.records)

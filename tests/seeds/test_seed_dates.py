@@ -21,11 +21,11 @@ def _values(text: str, anchor: date | None = None) -> dict[str, list[str | None]
     return out
 
 
-def test_joint_committee_dot_date_needs_anchor(seed_texts: dict[str, str]) -> None:
-    # the article gives no full date with a year, only "năm 2023" and a period: no context year
+def test_joint_committee_dot_date_takes_the_article_year(seed_texts: dict[str, str]) -> None:
+    # no full date with a year, but the article names one year, twice ("năm 2023"): that is its context
     text = seed_containing(seed_texts, "Sáng 22.2", "Ủy ban Công tác liên hợp")
     hit = next(h for h in find_dates(text, "vi") if h.text == "Sáng 22.2")
-    assert (hit.value, hit.part_of_day, hit.year_source) == (None, "morning", None)
+    assert (hit.value, hit.part_of_day, hit.year_source) == ("2023-02-22", "morning", "context")
     hit = next(h for h in find_dates(text, "vi", date(2023, 2, 22)) if h.text == "Sáng 22.2")
     assert (hit.value, hit.year_source) == ("2023-02-22", "anchor")
     assert _values(text)["giai đoạn 2022 – 2026"] == ["2022/2026"]

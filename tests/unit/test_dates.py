@@ -16,7 +16,7 @@ def _one(text: str, lang: str, anchor: date | None = None) -> DateHit:
 
 
 def test_offsets_point_into_the_text() -> None:
-    text = "BHG - Sáng 22.2, tỉnh chủ trì hội nghị."
+    text = "Tin tức - Sáng 22.2, các tỉnh họp."
     hit = _one(text, "vi")
     assert text[hit.start:hit.end] == hit.text == "Sáng 22.2"
 
@@ -45,9 +45,17 @@ def test_context_prefers_earlier_full_date_over_anchor() -> None:
     assert find_dates(text, "vi", date(2023, 1, 1))[1].value == "2019-11-09"
 
 
-def test_context_comes_from_a_full_date_not_a_bare_year() -> None:
+def test_context_comes_from_a_full_date_not_a_single_bare_year() -> None:
     hit = find_dates("Sáng 22.2, hội nghị tổng kết năm 2022.", "vi")[0]
     assert hit.value is None and hit.year_source is None
+
+
+def test_a_year_the_article_names_repeatedly_is_context() -> None:
+    text = "Sáng 22.2, hai bên thống nhất kế hoạch năm 2023. Các hoạt động trong năm 2023 gồm giao lưu."
+    hit = find_dates(text, "vi")[0]
+    assert (hit.value, hit.year_source) == ("2023-02-22", "context")
+    mixed = "Sáng 22.2, hai bên đánh giá năm 2022 và thống nhất kế hoạch năm 2023."
+    assert find_dates(mixed, "vi")[0].value is None
 
 
 def test_anchor_picks_nearest_year_both_ways() -> None:
@@ -70,7 +78,7 @@ def test_longest_match_wins() -> None:
 @pytest.mark.parametrize("text", [
     "hơn 5.600 buổi tuyên truyền", "2.5 triệu đồng", "phiên bản 2.5 mới", "tăng 3.4%",
     "9 nội dung", "lần thứ 10", "5 tỉnh, thành phố", "ngày 31/2", "ngày 45/13", "Covid-19",
-    "khoản 2.3 Điều 5", "2,5 triệu", "Hướng dẫn số 27/HD-MTTW-BTT", "15 năm phát triển",
+    "khoản 2.3 Điều 5", "2,5 triệu", "Công văn số 12/HD-UBND", "15 năm phát triển",
 ])
 def test_not_dates(text: str) -> None:
     assert find_dates(text, "vi", date(2023, 11, 14)) == []
@@ -99,3 +107,26 @@ def test_english_weekday_and_modal_are_skipped() -> None:
 
 def test_unknown_language_gives_nothing() -> None:
     assert find_dates("ngày 13/11/2023", "fr") == []
+
+
+def test_cue_file_is_consistent() -> None:
+    from corridor_ie.tag._cues import cues
+
+    dates = cues()["dates"]
+    for lang in ("vi", "zh", "en"):
+        for entry in dates[lang]["relative"]:
+            assert entry["unit"] in ("day", "week", "month", "year"), entry
+            assert entry.get("part_of_day") in (None, "morning", "afternoon", "evening"), entry
+    for lang in ("vi", "zh"):
+        assert set(dates[lang]["part_of_day"].values()) <= {"morning", "afternoon", "evening"}
+    assert sorted(set(dates["en"]["months"].values())) == list(range(1, 13))
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    from corridor_ie.tag import _cues, dates, editions, quantities
+
+    for module in (dates, editions, quantities, _cues):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__

@@ -60,3 +60,13 @@ def test_offsets() -> None:
     text = "Tham dự có 250 đại biểu."
     (q,) = find_quantities(text, "vi")
     assert text[q.start:q.end] == q.text and q.qualifier is None
+
+
+def test_unit_vocabulary_is_the_documented_one() -> None:
+    from corridor_ie.tag._cues import cues
+
+    q = cues()["quantities"]
+    vocabulary = {"delegates", "businesses", "guests", "participants", "provinces", "countries"}
+    for lang in ("vi", "zh", "en"):
+        assert set(q[f"units_{lang}"].values()) <= vocabulary
+        assert set(q[f"qualifiers_{lang}"].values()) <= {"more_than", "about", "at_least"}

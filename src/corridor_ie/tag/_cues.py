@@ -6,9 +6,10 @@ regex alternations from its word lists, ``longest_first`` picks non-overlapping 
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib import resources
 from typing import Any, TypeVar

@@ -20,8 +20,10 @@ Cue words come from ``data/dates.toml``; the digit skeletons are the templates b
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -309,8 +311,10 @@ def _candidate(text: str, m: re.Match[str], rule: _Rule, priority: int, lang: st
     a = _Part(_int(g.get("y1"), months), _int(g.get("m1") or g.get("mn1"), months), _int(g.get("d1"), months))
     has_b = any(g.get(k) for k in ("y2", "m2", "mn2", "d2"))
     b = _Part(_int(g.get("y2"), months), _int(g.get("m2") or g.get("mn2"), months), _int(g.get("d2"), months))
-    if any(g.get(k) and v is None for k, v in (("y1", a.year), ("d1", a.day), ("y2", b.year), ("d2", b.day))):
-        return None
+    read = (("y1", a.year), ("d1", a.day), ("y2", b.year), ("d2", b.day),
+            ("m1", a.month), ("mn1", a.month), ("m2", b.month), ("mn2", b.month))
+    if any(g.get(k) and v is None for k, v in read):
+        return None  # a token the cue file cannot read
     if not _valid(a) or (has_b and not _valid(b)):
         return None
     relative = None
@@ -361,19 +365,35 @@ def _nearest_year(p: _Part, anchor: date) -> _Part:
     return _Part(y, m if p.month is not None or p.day is not None else None, p.day)
 
 
-def _context(chosen: list[_Cand], c: _Cand, need: str) -> _Cand | None:
-    """Nearest hit before ``c`` (else after) that gives a year ("year") or a month ("month")."""
+def _gives_year(o: _Cand) -> bool:
+    return o.explicit_year and o.a.month is not None and o.relative is None
 
-    def gives(o: _Cand) -> bool:
-        if need == "year":
-            return o.explicit_year and o.a.month is not None and o.relative is None
-        return o.a.month is not None and o.kind in ("day", "range", "month")
 
-    before = [o for o in chosen if o.end <= c.start and gives(o)]
-    if before:
-        return max(before, key=lambda o: o.end)
-    after = [o for o in chosen if o.start >= c.end and gives(o)]
-    return min(after, key=lambda o: o.start) if after else None
+def _gives_month(o: _Cand) -> bool:
+    return o.a.month is not None and o.kind in ("day", "range", "month")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """The hits that can lend a year (or a month) to others, in text order."""
+
+    hits: tuple[_Cand, ...]
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @staticmethod
+    def of(chosen: list[_Cand], gives: Callable[[_Cand], bool]) -> _Context:
+        hits = tuple(o for o in chosen if gives(o))
+        return _Context(hits, tuple(o.start for o in hits), tuple(o.end for o in hits))
+
+    def nearest(self, c: _Cand) -> _Part | None:
+        """The nearest lender's end before ``c`` (its later end), else after ``c`` (its first end)."""
+        i = bisect.bisect_right(self.ends, c.start)
+        if i > 0:
+            o = self.hits[i - 1]
+            return o.b if o.b is not None else o.a
+        j = bisect.bisect_left(self.starts, c.end)
+        return self.hits[j].a if j < len(self.hits) else None
 
 
 def _shift(anchor: date, unit: str, offset: int) -> str | None:
@@ -403,7 +423,16 @@ def _with_year(p: _Part, year: int) -> _Part:
     return replace(p, year=year)
 
 
-def _resolve(text: str, chosen: list[_Cand], c: _Cand, anchor: date | None) -> DateHit:
+def _article_year(chosen: list[_Cand]) -> int | None:
+    """The article's own year, when its bare year expressions ("năm 2023") name one year only and
+    name it more than once. A single mention is too weak: "Sáng 22.2, hội nghị tổng kết năm 2022" is
+    a review of 2022 held in 2023."""
+    found = [c.a.year for c in chosen if c.kind == "year" and c.explicit_year and c.b is None]
+    return found[0] if len(found) >= 2 and len(set(found)) == 1 else None
+
+
+def _resolve(text: str, c: _Cand, anchor: date | None, years: _Context, months: _Context,
+             article_year: int | None = None) -> DateHit:
     def hit(value: str | None, source: str | None) -> DateHit:
         return DateHit(c.start, c.end, text[c.start:c.end], value, c.kind, c.part_of_day, source)
 
@@ -416,23 +445,23 @@ def _resolve(text: str, chosen: list[_Cand], c: _Cand, anchor: date | None) -> D
             return hit(None, None)
         a, source = _with_year(a, anchor.year + c.relative[1]), "anchor"
     if a.month is None and a.day is not None:  # a Chinese day with no month ("14日")
-        ctx = _context(chosen, c, "month")
-        if ctx is not None:
-            src = ctx.b if ctx.b is not None and ctx.end <= c.start else ctx.a
+        src = months.nearest(c)
+        if src is not None:
             a = replace(a, month=src.month)
-            if ctx.explicit_year and a.year is None and src.year is not None:
+            if a.year is None and src.year is not None:
                 a, source = _with_year(a, src.year), "context"
         elif anchor is not None:
             a, source = _nearest_year(a, anchor), "anchor"
         if b is not None:
             b = replace(b, month=a.month)
     if a.year is None:
-        ctx = _context(chosen, c, "year")
-        if ctx is not None:
-            src = ctx.b if ctx.b is not None and ctx.end <= c.start else ctx.a
-            a, source = _with_year(a, src.year or 0), "context"
+        src = years.nearest(c)
+        if src is not None and src.year is not None:
+            a, source = _with_year(a, src.year), "context"
         elif anchor is not None:
             a, source = _nearest_year(a, anchor), "anchor"
+        elif article_year is not None:
+            a, source = _with_year(a, article_year), "context"
     if b is not None and b.year is None and a.year is not None:
         b = _with_year(b, a.year)
         if b.key() <= a.key():
@@ -455,4 +484,6 @@ def find_dates(text: str, lang: str, anchor: date | None = None) -> list[DateHit
     [('2023年11月13日至14日', '2023-11-13/2023-11-14')]
     """
     chosen = _match(text, lang)
-    return [_resolve(text, chosen, c, anchor) for c in chosen]
+    years, months = _Context.of(chosen, _gives_year), _Context.of(chosen, _gives_month)
+    article_year = _article_year(chosen)
+    return [_resolve(text, c, anchor, years, months, article_year) for c in chosen]

@@ -38,6 +38,7 @@ class ContextCues:
     link_words: tuple[str, ...]
     pair_words: tuple[str, ...]
     cooccurrence_window: int
+    zh_suffixes: tuple[str, ...]
 
 
 def _keys(phrase: str) -> tuple[str, ...]:
@@ -59,6 +60,7 @@ def load_context_cues() -> ContextCues:
         link_words=tuple(raw["pairs"]["link_words"]),
         pair_words=tuple(raw["pairs"]["pair_words"]),
         cooccurrence_window=int(raw["pairs"]["cooccurrence_window"]),
+        zh_suffixes=tuple(sorted(raw["zh"]["name_suffixes"], key=len, reverse=True)),
     )
 
 

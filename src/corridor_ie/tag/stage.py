@@ -11,19 +11,20 @@ Steps (each a pure function in its own module):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, SpanGroup
 
 from ..gazetteer.store import Gazetteer
-from ..normalise import has_vietnamese_diacritics
-from ..segment import build_doc, split_sentences
+from ..normalise import has_han, has_vietnamese_diacritics
+from ..segment import build_doc, split_sentences, zh
 from ..types import CharSpan, Mention, SegmentedDoc, TaggedDoc
 from .dates import find_dates
 from .editions import find_editions
 from .gates import find_pairs
-from .gazetteer_match import GazetteerMatcher
+from .gazetteer_match import Candidate, GazetteerMatcher
 from .link import PersonLinker
 from .persons import PersonCues, find_persons
 from .quantities import find_quantities
@@ -75,6 +76,24 @@ def _persons(text: str, lang: str, res: TagResources, gaz_mentions: list[Mention
     return out
 
 
+_ZH_LIST_GAP = re.compile(r"^[、，,和与及\s]?$")
+
+
+def _zh_aligned(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Chinese matches must sit on jieba word boundaries (see ``segment.zh``); a name that is also a
+    common word (和平, 新兴) counts only with a suffix (和平省) or inside a list of other names."""
+    bounds = zh.boundaries(text)
+    suffixes = load_context_cues().zh_suffixes
+    aligned = [c for c in cands if not has_han(text[c.start:c.end])
+               or zh.on_boundaries(c.start, c.end, text, bounds, suffixes)]
+    doubtful = {c for c in aligned if has_han(text[c.start:c.end]) and zh.is_common_word(text[c.start:c.end])
+                and not any(text.startswith(s, c.end) for s in suffixes)}
+    sure = [c for c in aligned if c not in doubtful]
+    listed = {c for c in doubtful if any(_ZH_LIST_GAP.match(text[o.end:c.start]) or _ZH_LIST_GAP.match(
+        text[c.end:o.start]) for o in sure if o.end <= c.start or c.end <= o.start)}
+    return [c for c in aligned if c not in doubtful or c in listed]
+
+
 def _pattern_mentions(text: str, lang: str, anchor: date | None) -> list[Mention]:
     out = [Mention("DATE", d.start, d.end, d.text, None, d.value, "pattern", 1.0,
                    (("kind", d.kind), ("part_of_day", d.part_of_day), ("year_source", d.year_source)))
@@ -98,7 +117,10 @@ def tag_document(seg: SegmentedDoc, res: TagResources) -> TaggedDoc:
     text, lang = seg.text, seg.lang
     doc = build_doc(text, [(t.start, t.end) for t in seg.tokens])
     allow_ascii = lang == "en" or not has_vietnamese_diacritics(text[:2000])
-    gaz_mentions = resolve(text, lang, res.matcher.match(doc, allow_ascii=allow_ascii), res.gazetteer, seg.published)
+    cands = res.matcher.match(doc, allow_ascii=allow_ascii)
+    if lang == "zh":
+        cands = _zh_aligned(text, cands)
+    gaz_mentions = resolve(text, lang, cands, res.gazetteer, seg.published)
     relevant = is_relevant(gaz_mentions, res.gazetteer) or not res.prefilter
     if not relevant:
         _span_group(doc, gaz_mentions)

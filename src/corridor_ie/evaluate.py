@@ -1,0 +1,336 @@
+"""Precision, recall and F1 against the gold in ``annotations/``.
+
+Entities are scored per label and per language, exact (same span) and partial (overlapping span,
+same label), plus how often an exactly matched gold entity got the right gazetteer id. Records are
+matched per type (conferences by series and edition, officials by person id or name, commitments by
+fuzzy action text) and scored per field: a field value the system states and the gold agrees with is
+a true positive; a wrong or extra value a false positive; a gold value missed a false negative.
+
+``--baseline underthesea`` scores ``underthesea.ner`` on the same gold (PERSON, PLACE, ORG).
+
+Example:
+    corridor-ie evaluate annotations/ --baseline underthesea
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from .annotations import LABELS, GoldDoc, Span, anchor, iter_gold, raw_document
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp += other.tp
+        self.fp += other.fp
+        self.fn += other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 3),
+                "recall": round(self.recall, 3), "f1": round(self.f1, 3)}
+
+
+@dataclass
+class Report:
+    exact: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    partial: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    by_lang: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    ids: Counts = field(default_factory=Counts)  # tp: right id; fp: wrong id; fn: no id where gold has one
+    records: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    fields: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    baseline: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    baseline_partial: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    misses: list[str] = field(default_factory=list)
+    false_alarms: list[str] = field(default_factory=list)
+    documents: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+# --- entities ---------------------------------------------------------------------------------
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def score_spans(gold: list[Span], pred: list[Span], labels: Iterable[str]) -> tuple[dict, dict, list, list]:
+    """Exact and partial counts per label, plus the gold spans missed and predictions unmatched."""
+    exact: dict[str, Counts] = defaultdict(Counts)
+    partial: dict[str, Counts] = defaultdict(Counts)
+    misses, alarms = [], []
+    for label in labels:
+        g = [s for s in gold if s.label == label]
+        p = [s for s in pred if s.label == label]
+        gk = {(s.start, s.end) for s in g}
+        pk = {(s.start, s.end) for s in p}
+        exact[label] = Counts(len(gk & pk), len(pk - gk), len(gk - pk))
+        used: set[int] = set()
+        tp = 0
+        for s in g:
+            j = next((i for i, q in enumerate(p) if i not in used and _overlap(s, q)), None)
+            if j is None:
+                misses.append(f"{label} {s.text!r} @{s.start}")
+            else:
+                used.add(j)
+                tp += 1
+        for i, q in enumerate(p):
+            if i not in used:
+                alarms.append(f"{label} {q.text!r} @{q.start}")
+        partial[label] = Counts(tp, len(p) - len(used), len(g) - tp)
+    return exact, partial, misses, alarms
+
+
+def _pred_spans(article: dict) -> list[Span]:
+    return [Span(e["label"], e["start"], e["end"], e["text"], e.get("id"), e.get("value"))
+            for e in article["entities"] if e["label"] in LABELS]
+
+
+# --- records ----------------------------------------------------------------------------------
+
+def _norm(s: Any) -> Any:
+    if isinstance(s, str):
+        return unicodedata.normalize("NFC", " ".join(s.split())).lower()
+    if isinstance(s, list):
+        return sorted(_norm(x) for x in s)
+    return s
+
+
+def _field(counts: dict[str, Counts], key: str, gold: Any, pred: Any) -> None:
+    c = counts[key]
+    g, p = _norm(gold), _norm(pred)
+    if g in (None, []) and p in (None, []):
+        return
+    if g == p:
+        c.tp += 1
+    else:
+        if p not in (None, []):
+            c.fp += 1
+        if g not in (None, []):
+            c.fn += 1
+
+
+def _ref_id(x: Any) -> Any:
+    if isinstance(x, dict):
+        return x.get("id") or x.get("name")
+    return x
+
+
+def _match(gold: list, pred: list, same) -> tuple[list[tuple[Any, Any]], list, list]:
+    pairs, used = [], set()
+    unmatched_gold = []
+    for g in gold:
+        j = next((i for i, p in enumerate(pred) if i not in used and same(g, p)), None)
+        if j is None:
+            unmatched_gold.append(g)
+        else:
+            used.add(j)
+            pairs.append((g, pred[j]))
+    return pairs, unmatched_gold, [p for i, p in enumerate(pred) if i not in used]
+
+
+def score_records(gold: GoldDoc, records: list[dict], report: Report) -> None:
+    by_type: dict[str, list[dict]] = defaultdict(list)
+    for r in records:
+        by_type[r["record_type"]].append(r)
+
+    confs, ug, up = _match(gold.conferences, by_type["conference"],
+                           lambda g, p: g.series_id == p["series_id"] and g.edition == p["edition"])
+    report.records["conference"].add(Counts(len(confs), len(up), len(ug)))
+    for g, p in confs:
+        for f in ("status", "format", "start_date", "end_date"):
+            _field(report.fields, f"conference.{f}", getattr(g, f), p.get(f))
+        _field(report.fields, "conference.host", g.host, _ref_id(p.get("host")))
+        _field(report.fields, "conference.location", g.location, _ref_id(p.get("location")))
+
+    def same_person(g, p) -> bool:
+        return (g.person_id is not None and g.person_id == p.get("person_id")) or _norm(g.name) == _norm(p["name"])
+
+    offs, ug, up = _match(gold.officials, by_type["official"], same_person)
+    report.records["official"].add(Counts(len(offs), len(up), len(ug)))
+    report.misses += [f"official {g.name!r}" for g in ug]
+    report.false_alarms += [f"official {p['name']!r}" for p in up]
+    for g, p in offs:
+        _field(report.fields, "official.person_id", g.person_id, p.get("person_id"))
+        _field(report.fields, "official.title", g.title, p.get("title"))
+        _field(report.fields, "official.jurisdiction", g.jurisdiction, _ref_id(p.get("jurisdiction")))
+        _field(report.fields, "official.country", g.country, p.get("country"))
+        _field(report.fields, "official.roles", g.roles, p.get("roles", []))
+
+    def same_action(g, p) -> bool:
+        return fuzz.token_set_ratio(_norm(g.action), _norm(p["action"])) >= 80
+
+    coms, ug, up = _match(gold.commitments, by_type["commitment"], same_action)
+    report.records["commitment"].add(Counts(len(coms), len(up), len(ug)))
+    report.misses += [f"commitment {g.action[:60]!r}" for g in ug]
+    report.false_alarms += [f"commitment {p['action'][:60]!r}" for p in up]
+    for g, p in coms:
+        _field(report.fields, "commitment.modality", g.modality, p.get("modality"))
+        _field(report.fields, "commitment.deadline", g.deadline, p.get("deadline"))
+        _field(report.fields, "commitment.sectors", g.sectors, p.get("sectors", []))
+        _field(report.fields, "commitment.actors", g.actors, [_ref_id(a) for a in p.get("actors", [])])
+
+
+# --- baseline ---------------------------------------------------------------------------------
+
+_NER_LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
+
+
+def underthesea_spans(text: str, sentences: list[tuple[int, int]]) -> list[Span]:
+    """``underthesea.ner`` mapped to our labels, with offsets found by aligning tokens to the text."""
+    from underthesea import ner
+
+    out: list[Span] = []
+    for s, e in sentences:
+        pos = s
+        cur: list[Any] | None = None
+        for tok, *_, tag in ner(text[s:e]):
+            i = text.find(tok, pos, e)
+            if i < 0:
+                continue
+            pos = i + len(tok)
+            kind = tag[2:] if len(tag) > 2 else ""
+            if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[0] != kind)):
+                if cur:
+                    out.append(cur[1])
+                cur = [kind, Span(_NER_LABELS.get(kind, kind), i, pos, text[i:pos], None, None)]
+            elif tag.startswith("I-") and cur is not None:
+                sp = cur[1]
+                cur[1] = Span(sp.label, sp.start, pos, text[sp.start:pos], None, None)
+            else:
+                if cur:
+                    out.append(cur[1])
+                cur = None
+        if cur:
+            out.append(cur[1])
+    return [sp for sp in out if sp.label in ("PERSON", "PLACE", "ORG")]
+
+
+# --- driver -----------------------------------------------------------------------------------
+
+def evaluate(folder: Path, *, baseline: str | None = None, pipeline: str | None = None) -> Report:
+    from .api import resources
+    from .pipeline import process_document
+    from .segment.sentences import split_sentences
+
+    res = resources(pipeline)
+    report = Report()
+    for path, gold in iter_gold(folder):
+        try:
+            raw = raw_document(gold)
+            result = process_document(raw, res)
+            if not result.records:
+                raise ValueError(result.errors[0].reason if result.errors else "no records")
+            article = result.records[0].model_dump(mode="json")
+            others = [r.model_dump(mode="json") for r in result.records[1:]]
+            gold_spans = anchor(article["text"], gold.entities)
+        except ValueError as e:
+            report.problems.append(f"{path}: {e}")
+            continue
+        report.documents += 1
+        labels = sorted({s.label for s in gold_spans} | {"PERSON", "PLACE", "ORG", "DATE", "BORDER_GATE_PAIR"})
+        exact, partial, misses, alarms = score_spans(gold_spans, _pred_spans(article), labels)
+        for k, c in exact.items():
+            report.exact[k].add(c)
+            report.by_lang[gold.lang].add(c)
+        for k, c in partial.items():
+            report.partial[k].add(c)
+        report.misses += [f"{path.name}: {m}" for m in misses]
+        report.false_alarms += [f"{path.name}: {a}" for a in alarms]
+        pred_by_span = {(s.start, s.end, s.label): s for s in _pred_spans(article)}
+        for g in gold_spans:
+            p = pred_by_span.get((g.start, g.end, g.label))
+            if p is None or g.id is None:
+                continue
+            if p.id == g.id:
+                report.ids.tp += 1
+            elif p.id is None:
+                report.ids.fn += 1
+            else:
+                report.ids.fp += 1
+        score_records(gold, others, report)
+        if baseline == "underthesea" and gold.lang == "vi":
+            text = article["text"]
+            base = underthesea_spans(text, split_sentences(text, "vi"))
+            g3 = [s for s in gold_spans if s.label in ("PERSON", "PLACE", "ORG")]
+            bexact, bpartial, _, _ = score_spans(g3, base, ("PERSON", "PLACE", "ORG"))
+            for k, c in bexact.items():
+                report.baseline[k].add(c)
+            for k, c in bpartial.items():
+                report.baseline_partial[k].add(c)
+    return report
+
+
+def as_json(report: Report) -> dict[str, Any]:
+    return {
+        "documents": report.documents,
+        "entities": {"exact": {k: v.as_dict() for k, v in sorted(report.exact.items())},
+                     "partial": {k: v.as_dict() for k, v in sorted(report.partial.items())},
+                     "by_lang": {k: v.as_dict() for k, v in sorted(report.by_lang.items())},
+                     "id_accuracy": report.ids.as_dict()},
+        "records": {k: v.as_dict() for k, v in sorted(report.records.items())},
+        "fields": {k: v.as_dict() for k, v in sorted(report.fields.items())},
+        "baseline_underthesea": {"exact": {k: v.as_dict() for k, v in sorted(report.baseline.items())},
+                                 "partial": {k: v.as_dict() for k, v in sorted(report.baseline_partial.items())}},
+        "misses": report.misses,
+        "false_alarms": report.false_alarms,
+        "problems": report.problems,
+    }
+
+
+def as_table(report: Report) -> str:
+    """Plain text tables (the figures quoted in the README)."""
+    lines = [f"documents: {report.documents}", "",
+             f"{'entities':<18}{'P':>7}{'R':>7}{'F1':>7}   {'P~':>6}{'R~':>6}{'F1~':>6}   (exact, ~ partial)"]
+    for k in sorted(report.exact):
+        e, p = report.exact[k], report.partial[k]
+        lines.append(f"{k:<18}{e.precision:>7.2f}{e.recall:>7.2f}{e.f1:>7.2f}   "
+                     f"{p.precision:>6.2f}{p.recall:>6.2f}{p.f1:>6.2f}")
+    tot, totp = Counts(), Counts()
+    for k in report.exact:
+        tot.add(report.exact[k])
+        totp.add(report.partial[k])
+    lines.append(f"{'all':<18}{tot.precision:>7.2f}{tot.recall:>7.2f}{tot.f1:>7.2f}   "
+                 f"{totp.precision:>6.2f}{totp.recall:>6.2f}{totp.f1:>6.2f}")
+    for lang, c in sorted(report.by_lang.items()):
+        lines.append(f"{'lang ' + lang:<18}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")
+    ids = report.ids
+    lines.append(f"id accuracy on exact matches: {ids.tp}/{ids.tp + ids.fp + ids.fn}")
+    if report.baseline:
+        lines += ["", f"{'underthesea.ner':<18}{'P':>7}{'R':>7}{'F1':>7}   {'P~':>6}{'R~':>6}{'F1~':>6}   (vi only)"]
+        for k in sorted(report.baseline):
+            e, p = report.baseline[k], report.baseline_partial[k]
+            lines.append(f"{k:<18}{e.precision:>7.2f}{e.recall:>7.2f}{e.f1:>7.2f}   "
+                         f"{p.precision:>6.2f}{p.recall:>6.2f}{p.f1:>6.2f}")
+    lines += ["", f"{'records':<26}{'P':>7}{'R':>7}{'F1':>7}"]
+    for k, c in sorted(report.records.items()):
+        lines.append(f"{k:<26}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")
+    lines += ["", f"{'fields (matched records)':<26}{'P':>7}{'R':>7}{'F1':>7}"]
+    for k, c in sorted(report.fields.items()):
+        lines.append(f"{k:<26}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")
+    if report.problems:
+        lines += ["", "problems:"] + [f"  {p}" for p in report.problems]
+    return "\n".join(lines)
