@@ -59,6 +59,9 @@ def run_documents_dask(items: Iterable[RawDoc | ReadFailure], pipeline_path: str
     """
     from distributed import Client, LocalCluster
 
+    quiet = logging.getLogger("distributed")  # its INFO chatter would reach a root handler on stderr
+    old_level = quiet.level
+    quiet.setLevel(logging.ERROR)
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
@@ -82,3 +85,4 @@ def run_documents_dask(items: Iterable[RawDoc | ReadFailure], pipeline_path: str
         client.close()
         if cluster is not None:
             cluster.close()
+        quiet.setLevel(old_level)

@@ -30,7 +30,7 @@ from rapidfuzz import fuzz
 
 from ..errors import GazetteerError
 from ..normalise import ascii_fold
-from .model import Entry
+from .model import LABEL_OF_TYPE, Entry
 from .store import LineProblem, gazetteer_files
 from .validate import Located, match_key, parse_text, read_files, validate_texts
 
@@ -47,6 +47,12 @@ DEFAULT_FILE: dict[str, str] = {
     "series": "series.jsonl",
 }
 PLACE_FILE: dict[str | None, str] = {"CN": "places.cn.jsonl", "VN": "places.vn.jsonl", None: "places.vn.jsonl"}
+#: Files written by a build script, never edited in place: file name -> what to do instead.
+GENERATED_FILES: dict[str, str] = {
+    "places.vn.jsonl": "it is generated: add aliases to gazetteers/build/vn_province_names.tsv, districts to"
+    " gazetteers/build/vn_districts.tsv, other places to gazetteers/build/vn_places_extra.jsonl, then run"
+    " .venv/bin/python gazetteers/build/build_vn_provinces.py",
+}
 
 
 class EditRefused(GazetteerError):
@@ -69,10 +75,10 @@ class EditResult:
 
 
 def _prune(value: Any) -> Any:
-    """Drop None and empty containers, recursively (dicts keep their key order)."""
+    """Drop None, empty strings and empty containers, recursively (dicts keep their key order)."""
     if isinstance(value, dict):
         out = {k: _prune(v) for k, v in value.items()}
-        return {k: v for k, v in out.items() if v is not None and v != {} and v != []}
+        return {k: v for k, v in out.items() if v is not None and v != {} and v != [] and v != ""}
     if isinstance(value, list):
         return [_prune(v) for v in value]
     return value
@@ -134,16 +140,41 @@ def _strip_lines(problems: Iterable[LineProblem]) -> list[str]:
     return [re.sub(r":\d+\b", "", f"{p.path}: {p.message}") for p in problems]
 
 
+def target_file(folder: Path, file: Path | None, entry: Entry) -> Path:
+    """The file to write: ``file`` (a bare file name is taken inside ``folder``) or ``default_file``."""
+    if file is None:
+        return default_file(folder, entry)
+    return folder / file if file.parent == Path(".") and not file.is_absolute() else file
+
+
+def split_alias(text: str) -> tuple[str, str]:
+    """``"en:Bui Van Khang"`` -> ``("en", "Bui Van Khang")``; without a language prefix, Vietnamese."""
+    lang, sep, name = text.partition(":")
+    if sep and lang in ALIAS_LANGS:
+        return lang, name.strip()
+    return "vi", text.strip()
+
+
+def _writable(target: Path) -> None:
+    why = GENERATED_FILES.get(target.name)
+    if why:
+        raise GazetteerError(f"{target} is not edited in place", hint=why)
+
+
 def write_entries(gazetteer: list[Path], target: Path, entries: list[Entry]) -> int:
     """Validate the gazetteer with ``target`` holding ``entries``; replace ``target`` atomically.
 
     Returns the number of problems that were there before and remain. Raises ``EditRefused`` when the
     write would add a problem.
     """
+    _writable(target)
     files = dict(read_files(gazetteer))
     before, _ = validate_texts(files.items())
     new_text = dump_file(entries)
-    files[target] = new_text
+    same = [k for k in files if k.resolve() == target.resolve()]
+    for k in same:
+        del files[k]
+    files[same[0] if same else target] = new_text
     after, _ = validate_texts(files.items())
     old = _strip_lines(before)
     added = []
@@ -167,11 +198,11 @@ def write_entries(gazetteer: list[Path], target: Path, entries: list[Entry]) -> 
     return len(after) - len(added)
 
 
-def _file_entries(folder: Folder, target: Path) -> list[Entry]:
-    """The entries of one file; refuses when the file has lines that cannot be re-written."""
-    if target not in folder.texts:
+def _file_entries(target: Path) -> list[Entry]:
+    """The entries of one file (none if it does not exist yet); refuses lines that cannot be re-written."""
+    if not target.exists():
         return []
-    entries, bad = parse_text(target, folder.texts[target])
+    entries, bad = parse_text(target, target.read_text(encoding="utf-8"))
     if bad:
         raise EditRefused(f"{target} has lines that are not valid entries; fix them first", bad,
                           hint="run `corridor-ie gazetteer validate`")
@@ -198,7 +229,7 @@ def make_entry(data: dict[str, Any]) -> Entry:
 
 def _gazetteer_paths(gazetteer: Path, target: Path) -> list[Path]:
     files = gazetteer_files([gazetteer])
-    return files if target in files else [*files, target]
+    return files if target.resolve() in {f.resolve() for f in files} else [*files, target]
 
 
 def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None) -> EditResult:
@@ -208,8 +239,9 @@ def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None) -
     if (prev := folder.find(entry.id)) is not None:
         raise GazetteerError(f"id '{entry.id}' already exists at {prev.where}",
                              hint="choose another id, or use `corridor-ie gazetteer alias` to add a name")
-    target = file if file is not None else default_file(gazetteer, entry)
-    entries = [*_file_entries(folder, target), entry]
+    target = target_file(gazetteer, file, entry)
+    _writable(target)
+    entries = [*_file_entries(target), entry]
     remaining = write_entries(_gazetteer_paths(gazetteer, target), target, entries)
     return EditResult(target, _line_of(target, entry.id), entry, remaining)
 
@@ -223,6 +255,7 @@ def add_alias(gazetteer: Path, entry_id: str, name: str, lang: str = "vi") -> Ed
         raise GazetteerError("empty alias", hint="give the name in quotes")
     folder = read_folder([gazetteer])
     found = require(folder, entry_id)
+    _writable(found.path)
     e = found.entry
     key = match_key(name)
     same = next((n for _, n in e.all_names() if match_key(n) == key), None)
@@ -233,7 +266,7 @@ def add_alias(gazetteer: Path, entry_id: str, name: str, lang: str = "vi") -> Ed
     aliases = data.setdefault("aliases", {})
     aliases[lang] = [*aliases.get(lang, []), name]
     new = make_entry(data)
-    entries = [new if x.id == e.id else x for x in _file_entries(folder, found.path)]
+    entries = [new if x.id == e.id else x for x in _file_entries(found.path)]
     remaining = write_entries(_gazetteer_paths(gazetteer, found.path), found.path, entries)
     return EditResult(found.path, _line_of(found.path, e.id), new, remaining)
 
@@ -269,6 +302,8 @@ def search(folder: Folder, text: str, entry_type: str | None = None, limit: int 
     Text without diacritics is also compared without diacritics (at 0.95 of the score), so
     "bui van khang" finds "Bùi Văn Khắng".
     """
+    if entry_type and entry_type not in LABEL_OF_TYPE:
+        raise GazetteerError(f"unknown type '{entry_type}'", hint=f"use one of {', '.join(LABEL_OF_TYPE)}")
     q, qa = _key(text), ascii_fold(_key(text))
     hits: list[Hit] = []
     for it in folder.items:

@@ -287,14 +287,16 @@ def read_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:
     return [(f, f.read_text(encoding="utf-8")) for f in gazetteer_files(list(paths))]
 
 
-def validate_paths(paths: Iterable[Path]) -> list[LineProblem]:
+def validate_paths(paths: Iterable[Path], context: Iterable[Path] = ()) -> list[LineProblem]:
     """Every problem of the gazetteer files named or contained in ``paths``, sorted by file and line.
 
-    Raises ``GazetteerError`` when a path does not exist.
+    Entries of the ``context`` files (e.g. the rest of the folder) count for references and name
+    collisions, but only problems in ``paths`` are returned. Raises ``GazetteerError`` when a path
+    does not exist.
 
     Example: ``validate_paths([Path("gazetteers")]) == []`` for a clean gazetteer folder.
     """
-    return validate_texts(read_files(paths))[0]
+    return summarise(paths, context)[0]
 
 
 @dataclass(frozen=True)
@@ -307,8 +309,12 @@ class Summary:
         return f"ok: {self.entries} entries in {self.files} files, version {self.version}"
 
 
-def summarise(paths: Iterable[Path]) -> tuple[list[LineProblem], Summary]:
+def summarise(paths: Iterable[Path], context: Iterable[Path] = ()) -> tuple[list[LineProblem], Summary]:
     """Problems plus the counts and content version printed by ``gazetteer validate``."""
     files = gazetteer_files(list(paths))
-    problems, items = validate_texts(read_files(files))
-    return problems, Summary(len(items), len(files), content_version(files))
+    named = {f.resolve() for f in files}
+    extra = [f for f in gazetteer_files(list(context)) if f.resolve() not in named]
+    problems, items = validate_texts(read_files([*files, *extra]))
+    mine = [p for p in problems if p.path.resolve() in named]
+    count = sum(1 for it in items if it.path.resolve() in named)
+    return mine, Summary(count, len(files), content_version(files))

@@ -49,7 +49,7 @@ _TOKEN = re.compile(
     r"|<(/?)([A-Za-z][A-Za-z0-9:._-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
     re.S,
 )
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = re.compile(r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!DOCTYPE[^\[>]*\[.*?\]\s*>)?", re.I | re.S)  # and a DTD subset
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,8 @@ def extract_html(html: str, *, url: str | None = None, max_depth: int = 500) -> 
     try:
         # 2. parse; 3. captions out of the tree
         tree = _parse(html)
+        for nav in tree.xpath("//nav | //*[@role='navigation']"):  # menus are never article text
+            nav.drop_tree()
         captions = _take_captions(tree)
         lang = _declared_lang(tree)
         # 4. trafilatura: body as plain text, one paragraph per line, and the metadata
