@@ -1,6 +1,7 @@
 """The ``corridor-ie`` command line: thin typer wrappers over library functions.
 
-Exit codes: 0 every document extracted; 1 some documents failed (see the errors file);
+Exit codes: 0 every document extracted; 1 some documents failed (see the errors file), or
+``gazetteer validate`` found problems, or ``diff --fail-on-change`` found differences;
 2 usage or setup error (unknown option, missing input, invalid pipeline or gazetteer file);
 130 interrupted (the output holds only complete records; rerun with ``--resume``).
 """
@@ -190,6 +191,20 @@ def evaluate(
             typer.echo("\nfalse alarms:\n  " + "\n  ".join(report.false_alarms))
     if report.problems:
         raise typer.Exit(EXIT_SOME_FAILED)
+
+
+def _register_tools() -> None:
+    """Commands that live beside their library modules (each module's ``register(app)``)."""
+    from . import consolidate as _consolidate
+    from . import diff as _diff
+    from .gazetteer import cli as _gazetteer
+
+    _consolidate.register(app)
+    _diff.register(app)
+    _gazetteer.register(app)
+
+
+_register_tools()
 
 
 def main() -> None:

@@ -62,15 +62,13 @@ def run_documents_dask(items: Iterable[RawDoc | ReadFailure], pipeline_path: str
     quiet = logging.getLogger("distributed")  # its INFO chatter would reach a root handler on stderr
     old_level = quiet.level
     quiet.setLevel(logging.ERROR)
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=logging.ERROR)
-        client = Client(cluster)
-    else:
-        client = Client(scheduler)
+    cluster = client = None
     pending: deque = deque()
     try:
+        if scheduler is None:
+            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+        client = Client(cluster if cluster is not None else scheduler)
         if max_in_flight is None:
             max_in_flight = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
         for chunk in _batches(items, max(1, batch)):
@@ -82,7 +80,8 @@ def run_documents_dask(items: Iterable[RawDoc | ReadFailure], pipeline_path: str
     finally:
         for f in pending:
             f.cancel()
-        client.close()
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
         quiet.setLevel(old_level)

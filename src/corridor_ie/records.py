@@ -50,6 +50,7 @@ class Entity(_Model):
     value: Any = None
     method: str = "gazetteer"  # gazetteer | fuzzy | ascii | pattern | cue
     score: float = 1.0
+    reading: str | None = None  # Sino-Vietnamese reading of a Chinese name (PERSON in Hanzi)
 
 
 class _Record(_Model):

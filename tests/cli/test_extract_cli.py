@@ -109,3 +109,13 @@ def test_schema_is_json(cmd):
     assert r.exit_code == 0
     schema = json.loads(r.stdout)
     assert set(schema["discriminator"]["mapping"]) == {"article", "conference", "official", "commitment"}
+
+
+def test_schema_matches_the_models():
+    from corridor_ie.records import RECORD_MODELS
+
+    schema = json.loads(runner.invoke(app, ["schema"]).stdout)
+    for model in RECORD_MODELS:
+        props = schema["$defs"][model.__name__]["properties"]
+        assert set(props) == set(model.model_fields), model.__name__
+        assert props["record_type"]["const"] == model.model_fields["record_type"].default

@@ -40,6 +40,10 @@ BATCH = EX / "batch" / "articles.jsonl"
 BINARY = "binary content (NUL bytes / not text in any known encoding)"
 NEWLINE_NAME = "a07 ..\\..\\evil\nname ..txt"  # a newline and Windows-style '..\' in a file name
 BIG_BYTES = 50 * 1024 * 1024
+# Today's reasons for a download cut inside a UTF-8 sequence; they become the "truncated" reasons of
+# test_cut_inside_utf8_is_reported_as_truncated (xfail) once decode.py detects the cut.
+CUT_UTF8_PAGE = "undecodable: not UTF-8, not the declared 'utf-8', and not text in any known encoding"
+CUT_UTF8_LINE = "undecodable: not UTF-8 and not text in any known encoding"
 
 runner = CliRunner()
 
@@ -146,8 +150,7 @@ def build_mixed(folder: Path, marker: Path) -> dict[str, tuple[str, str]]:
     at = page.index('<meta name="description" content="Lễ'.encode())
     cut_utf8 = page[: at + len('<meta name="description" content="L') + 1]  # the first byte of 'ễ'
     (folder / "b04_cut_utf8.html").write_bytes(cut_utf8)
-    bad("b04_cut_utf8.html", "read",
-        "undecodable: not UTF-8, not the declared 'utf-8', and not text in any known encoding")
+    bad("b04_cut_utf8.html", "read", CUT_UTF8_PAGE)
 
     # undeclared legacy encodings: decoded, and the same article as the UTF-8 page
     (folder / "c01_vi_1258.html").write_bytes(to_cp1258(without_meta_charset(HANOI_HTML.read_text("utf-8"))))
@@ -161,7 +164,7 @@ def build_mixed(folder: Path, marker: Path) -> dict[str, tuple[str, str]]:
     with pytest.raises(UnicodeDecodeError):
         half2.decode("utf-8")
     (folder / "b05_cut_lines.jsonl").write_bytes(b"\n".join([lines[0], half2, lines[1], half4, lines[2]]) + b"\n")
-    bad("b05_cut_lines.jsonl", "read", "undecodable: not UTF-8 and not text in any known encoding", item=2)
+    bad("b05_cut_lines.jsonl", "read", CUT_UTF8_LINE, item=2)
     with pytest.raises(json.JSONDecodeError) as e:
         json.loads(half4.decode("utf-8"))
     bad("b05_cut_lines.jsonl", "read",
@@ -249,6 +252,9 @@ def without_identity(records: list[dict]) -> list[str]:
     """For documents whose bytes differ (another encoding, NFD): everything but doc id and source."""
     out = []
     for r in without_path(records):
+        for key in ("title", "sitename"):  # page metadata is not NFC yet: test_metadata_is_nfc (xfail)
+            if r.get(key):
+                r[key] = unicodedata.normalize("NFC", r[key])
         s = json.dumps(r, ensure_ascii=False, sort_keys=True).replace(r["doc_id"], "DOC")
         out.append(re.sub(r'"source": \{[^}]*\}', '"source": {}', s))
     return out
@@ -335,7 +341,7 @@ def test_bad_corpus_costs_only_the_bad_documents(tmp_path: Path) -> None:
     # the page cut inside a tag is read (HTML has no length to check) and keeps what it had
     (cut,) = [d for loc, d in docs.items() if loc.endswith("b03_cut_tag.html")]
     full_text = clean_docs[f"{good_dir}/hanoi.html"][0]["text"]
-    assert cut[0]["text"] and full_text.startswith(cut[0]["text"].split("\n")[0])
+    assert 1000 < len(cut[0]["text"]) < len(full_text) and full_text.startswith(cut[0]["text"])
 
     # entity bomb / external entity: nothing expanded, nothing read, no DTD text leaked
     (ent,) = [d for loc, d in docs.items() if loc.endswith("c03_entities.html")]
@@ -352,3 +358,95 @@ def test_bad_corpus_costs_only_the_bad_documents(tmp_path: Path) -> None:
     assert "root:" not in whole and ":/bin/" not in whole
     assert not marker.exists()
     assert files_under(tmp_path) - before == {out.parent, out, err_file}
+
+
+def test_stderr_of_the_real_command_is_the_summary_only(tmp_path: Path) -> None:
+    """Library log lines (trafilatura's "discarding data: None" on an empty page, printed through the root
+    handler that underthesea installs) must not reach the user; CliRunner can't see them, a subprocess can."""
+    import subprocess
+    import sys
+
+    d = tmp_path / "corpus"
+    d.mkdir()
+    shutil.copy(JOINT_TXT, d / "a.txt")
+    (d / "b_nav.html").write_text('<html><body><nav><a href="/">Trang chủ</a></nav></body></html>', encoding="utf-8")
+    (d / "c_empty_body.html").write_text("<html><body></body></html>", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    script = Path(sys.executable).parent / "corridor-ie"
+    r = subprocess.run([str(script), "extract", str(d), "-o", str(out)], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 1
+    assert r.stdout == ""
+    assert re.fullmatch(r"documents: 3 read, 1 extracted, 2 failed; records: \d+ \([a-z0-9 ,]+\) -> "
+                        + re.escape(f"{out}; errors in {tmp_path / 'out.errors.jsonl'}") + "\n", r.stderr), r.stderr
+
+
+# --- known bugs -------------------------------------------------------------------------------------
+
+
+@pytest.mark.xfail(strict=True, reason="decode.decode_bytes does not notice UTF-8 cut inside a character: it falls "
+                   "through to legacy detection, which mis-decodes a short page as cp1250/cp932/gb18030 mojibake "
+                   "and calls a long one 'undecodable'")
+def test_cut_inside_utf8_is_reported_as_truncated(tmp_path: Path) -> None:
+    d = tmp_path / "corpus"
+    d.mkdir()
+    page = ('<html><head><meta charset="utf-8"></head><body><p>Hai tỉnh Lào Cai và Vân Nam ký kết hợp tác '
+            "tại Hà Nội</p></body></html>").encode()
+    (d / "a_short.html").write_bytes(page[: page.index("Nội".encode()) + 2])  # 'N' + the first byte of 'ộ'
+    line = json.dumps({"url": "u", "text": "Hai tỉnh Lào Cai và Vân Nam"}, ensure_ascii=False).encode()
+    (d / "b_cut.jsonl").write_bytes(line[: line.index("Vân".encode()) + 2] + b"\n" + line + b"\n")
+    out = tmp_path / "out.jsonl"
+    r = runner.invoke(app, ["extract", str(d), "-o", str(out)])
+    assert r.exit_code == 1
+    errors = [(e["location"], e["stage"], e["reason"]) for e in read_jsonl(tmp_path / "out.errors.jsonl")]
+    assert errors == [
+        (str(d / "a_short.html"), "read", "truncated: the file ends inside a UTF-8 character (an incomplete download?)"),
+        (f"{d / 'b_cut.jsonl'}#1", "read", "line 1 is not valid JSON, perhaps truncated (it ends inside a UTF-8 character)"),
+    ]
+
+
+NAV_MENU = "".join(f'<li><a href="/chuyen-muc/{i}">Chuyên mục {i}</a></li>' for i in range(30))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"<nav><ul>{NAV_MENU}</ul></nav>",
+        f'<div role="navigation"><ul>{NAV_MENU}</ul></div>',
+        pytest.param(f'<div class="menu"><ul>{NAV_MENU}</ul></div><footer>© 2024 Báo Lào Cai</footer>',
+                     marks=pytest.mark.xfail(strict=True, reason="a link list outside <nav> is taken for the article "
+                                             "by trafilatura's fallback")),
+        pytest.param(f'<header><div class="logo">Báo Lào Cai</div><ul>{NAV_MENU}</ul></header><div id="main"></div>',
+                     marks=pytest.mark.xfail(strict=True, reason="a header menu is taken for the article by "
+                                             "trafilatura's fallback")),
+    ],
+    ids=["nav", "role-navigation", "div-menu", "header-menu"],
+)
+def test_navigation_only_page_has_no_article(tmp_path: Path, body: str) -> None:
+    (tmp_path / "menu.html").write_text(f'<html lang="vi"><head><title>Báo</title></head><body>{body}</body></html>',
+                                        encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    r = runner.invoke(app, ["extract", str(tmp_path / "menu.html"), "-o", str(out)])
+    assert r.exit_code == 1
+    (err,) = read_jsonl(tmp_path / "out.errors.jsonl")
+    assert (err["stage"], err["reason"]) == ("clean", "no article text found in the HTML page")
+    assert out.read_text() == ""
+
+
+@pytest.mark.xfail(strict=True, reason="ingest.stage.clean_document normalises the text and captions but not the "
+                   "metadata: a title or site name from a Windows-1258/NFD page or a JSONL line stays decomposed")
+@pytest.mark.parametrize("where", ["html", "jsonl"])
+def test_metadata_is_nfc(tmp_path: Path, where: str) -> None:
+    title = "Lào Cai và Vân Nam hợp tác"
+    body = JOINT_TXT.read_text(encoding="utf-8")
+    nfd = unicodedata.normalize("NFD", title)
+    assert nfd != title
+    if where == "html":
+        page = f"<html><head><title>{nfd}</title></head><body><article>{paragraphs(body)}</article></body></html>"
+        (tmp_path / "a.html").write_text(page, encoding="utf-8")
+        src = tmp_path / "a.html"
+    else:
+        src = tmp_path / "a.jsonl"
+        src.write_text(json.dumps({"url": "u", "title": nfd, "text": body}, ensure_ascii=False) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert runner.invoke(app, ["extract", str(src), "-o", str(out)]).exit_code == 0
+    assert read_jsonl(out)[0]["title"] == title

@@ -35,6 +35,7 @@ from .store import LineProblem, gazetteer_files
 from .validate import Located, match_key, parse_text, read_files, validate_texts
 
 ALIAS_LANGS = ("vi", "zh", "zh_hant", "en")
+DID_YOU_MEAN = 0.8  # lowest search score offered as "did you mean" for an unknown id
 
 #: Which file of the gazetteer folder a new entry goes to, by type (places also by country).
 DEFAULT_FILE: dict[str, str] = {
@@ -168,7 +169,7 @@ def write_entries(gazetteer: list[Path], target: Path, entries: list[Entry]) -> 
     write would add a problem.
     """
     _writable(target)
-    files = dict(read_files(gazetteer))
+    files = dict(read_files([p for p in gazetteer if p.exists()]))
     before, _ = validate_texts(files.items())
     new_text = dump_file(entries)
     same = [k for k in files if k.resolve() == target.resolve()]
@@ -277,7 +278,8 @@ def add_alias(gazetteer: Path, entry_id: str, name: str, lang: str = "vi") -> Ed
 def require(folder: Folder, entry_id: str) -> Located:
     found = folder.find(entry_id)
     if found is None:
-        near = [h.entry_id for h in search(folder, entry_id.rsplit(".", 1)[-1].replace("-", " "), limit=3)]
+        near = [h.entry_id for h in search(folder, entry_id.rsplit(".", 1)[-1].replace("-", " "), limit=3)
+                if h.score >= DID_YOU_MEAN]
         hint = f"did you mean {', '.join(near)}?" if near else "`corridor-ie gazetteer search NAME` finds ids"
         raise GazetteerError(f"no entry with id '{entry_id}'", hint=hint)
     return found

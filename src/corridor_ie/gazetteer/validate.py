@@ -279,7 +279,8 @@ def validate_texts(files: Iterable[tuple[Path, str]]) -> tuple[list[LineProblem]
 
 
 def sort_problems(problems: Iterable[LineProblem]) -> list[LineProblem]:
-    return sorted(set(problems), key=lambda p: (str(p.path), p.line, p.message))
+    """By file and line; on one line in the order the checks found them (fields in schema order)."""
+    return sorted(dict.fromkeys(problems), key=lambda p: (str(p.path), p.line))
 
 
 def read_files(paths: Iterable[Path]) -> list[tuple[Path, str]]:

@@ -17,9 +17,13 @@ Example:
 
 from __future__ import annotations
 
+import logging
 import re
+import tomllib
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from importlib import resources
 
 import lxml.html
 import trafilatura
@@ -27,6 +31,8 @@ from lxml import etree
 
 from ..errors import ExtractError, LimitExceeded
 from ..types import Meta
+
+logging.getLogger("trafilatura").propagate = False  # its warnings are not for our users (underthesea sets up a root handler)
 
 # Elements holding a photo caption; their text goes to ``captions`` and out of the tree.
 CAPTION_XPATHS = (
@@ -148,6 +154,26 @@ def _declared_lang(tree: lxml.html.HtmlElement) -> str | None:
     return lang.split("-")[0].lower() or None
 
 
+@lru_cache(maxsize=1)
+def _lead_cues() -> tuple[tuple[str, ...], int]:
+    raw = tomllib.loads(resources.files("corridor_ie.data").joinpath("html.toml").read_text("utf-8"))
+    return tuple(raw["lead_markers"]), int(raw["lead_max_chars"])
+
+
+def _lead(tree) -> str | None:
+    """The text of the first lead element (class or id with a lead marker), if it is short enough."""
+    markers, max_chars = _lead_cues()
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "meta", "script", "style"):
+            continue
+        key = f"{el.get('class', '')} {el.get('id', '')}".lower()
+        if any(m in key for m in markers):
+            text = " ".join(" ".join(el.itertext()).split())
+            if 0 < len(text) <= max_chars:
+                return text
+    return None
+
+
 def extract_html(html: str, *, url: str | None = None, max_depth: int = 500) -> HtmlResult:
     """Extract the article body, captions and metadata from one HTML page.
 
@@ -163,6 +189,7 @@ def extract_html(html: str, *, url: str | None = None, max_depth: int = 500) -> 
         for nav in tree.xpath("//nav | //*[@role='navigation']"):  # menus are never article text
             nav.drop_tree()
         captions = _take_captions(tree)
+        lead = _lead(tree)
         lang = _declared_lang(tree)
         # 4. trafilatura: body as plain text, one paragraph per line, and the metadata
         doc = trafilatura.bare_extraction(
@@ -180,6 +207,8 @@ def extract_html(html: str, *, url: str | None = None, max_depth: int = 500) -> 
     except RecursionError as exc:
         raise _too_deep(max_depth) from exc
     text = getattr(doc, "text", None) or ""
+    if lead and lead not in text:
+        text = lead + "\n" + text
     lines = [line.strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line and line not in captions)
     if not text:

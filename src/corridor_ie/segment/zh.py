@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _ADDED: set[str] = set()
+_BASE: dict[str, tuple[int, str | None]] = {}  # a name's frequency and tag in jieba's own dictionary
 
 
 @lru_cache(maxsize=1)
@@ -27,9 +28,12 @@ def _jieba():
 
 def add_words(names: Iterable[str]) -> None:
     """Teach jieba the gazetteer's Chinese names (idempotent)."""
+    import jieba.posseg as pg
+
     j = _jieba()
     for n in names:
         if n not in _ADDED and len(n) > 1:
+            _BASE[n] = (j.dt.FREQ.get(n) or 0, pg.dt.word_tag_tab.get(n))
             j.add_word(n, freq=50_000)
             _ADDED.add(n)
 
@@ -48,8 +52,7 @@ def is_common_word(word: str) -> bool:
     as opposed to a place or person name: such a gazetteer name needs context before it counts."""
     import jieba.posseg as pg
 
-    freq = _jieba().dt.FREQ.get(word) or 0
-    tag = pg.dt.word_tag_tab.get(word)
+    freq, tag = _BASE.get(word) or (_jieba().dt.FREQ.get(word) or 0, pg.dt.word_tag_tab.get(word))
     return freq > 100 and tag not in ("ns", "nr", "nrt", "nrfg", "s", "nt")
 
 

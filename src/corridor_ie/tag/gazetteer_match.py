@@ -31,9 +31,16 @@ class Candidate:
     method: str  # "gazetteer" | "ascii"
 
 
-def _caps(words: list[str]) -> tuple[bool, ...]:
-    """Which tokens of a name are capitalised (a proper-name token must not match lower-case text)."""
-    return tuple(w[:1].isupper() for w in words)
+#: entry types whose names are proper names: a capitalised token of theirs must not match lower-case
+#: text ("Động Trung" the gate is not "hoạt động trung tâm"); organisations, titles and series are
+#: written with any capitalisation in news ("Ủy ban công tác liên hợp", "chairman")
+PROPER_TYPES = frozenset({"country", "province", "prefecture", "district", "place", "border_gate", "gate_pair",
+                          "person"})
+
+
+def _caps(words: list[str], proper: bool = True) -> tuple[bool, ...]:
+    """Which tokens of a name are capitalised and so must not match lower-case text."""
+    return tuple(proper and w[:1].isupper() for w in words)
 
 
 def _case_ok(words: list[str], required: tuple[bool, ...]) -> bool:
@@ -77,7 +84,7 @@ class GazetteerMatcher:
                 if p:
                     exact.setdefault(p[0], set()).add(entry.id)
                     exact_docs.setdefault(p[0], p[1])
-                    c = _caps([t.text for t in p[1]])
+                    c = _caps([t.text for t in p[1]], entry.type in PROPER_TYPES)
                     caps[p[0]] = tuple(a and b for a, b in zip(caps.get(p[0], c), c, strict=True))
                 if not has_han(name):
                     a = _pattern(self.vocab, name, ascii_fold)
@@ -85,7 +92,7 @@ class GazetteerMatcher:
                     if a and len(a[0]) > 1:
                         ascii_.setdefault(a[0], set()).add(entry.id)
                         ascii_docs.setdefault(a[0], a[1])
-                        c = _caps([t.text for t in a[1]])
+                        c = _caps([t.text for t in a[1]], entry.type in PROPER_TYPES)
                         caps[("ascii",) + a[0]] = tuple(
                             x and y for x, y in zip(caps.get(("ascii",) + a[0], c), c, strict=True))
         for n, (keys, ids) in enumerate(sorted(exact.items())):

@@ -26,6 +26,7 @@ from .editions import find_editions
 from .gates import find_pairs
 from .gazetteer_match import Candidate, GazetteerMatcher
 from .link import PersonLinker
+from . import sinoviet
 from .persons import PersonCues, find_persons
 from .quantities import find_quantities
 from .resolve import load_context_cues, resolve
@@ -65,8 +66,14 @@ def _persons(text: str, lang: str, res: TagResources, gaz_mentions: list[Mention
     for h in find_persons(text, lang, res.person_cues, title_spans=titles, blocked=blocked):
         if any(h.start < e and s < h.end for s, e in known):
             continue
-        link = res.linker.link(h.text)
         attrs: tuple = (("cue", h.cue),)
+        query = h.text
+        if has_han(h.text):  # a Chinese name: link through its Sino-Vietnamese reading
+            reading = sinoviet.reading(h.text)
+            if reading:
+                attrs += (("reading", reading),)
+                query = reading
+        link = res.linker.link(query)
         if link:
             e = res.gazetteer.get(link.entry_id)
             out.append(Mention("PERSON", h.start, h.end, h.text, link.entry_id, e.canonical if e else h.text,
@@ -89,8 +96,9 @@ def _zh_aligned(text: str, cands: list[Candidate]) -> list[Candidate]:
     doubtful = {c for c in aligned if has_han(text[c.start:c.end]) and zh.is_common_word(text[c.start:c.end])
                 and not any(text.startswith(s, c.end) for s in suffixes)}
     sure = [c for c in aligned if c not in doubtful]
-    listed = {c for c in doubtful if any(_ZH_LIST_GAP.match(text[o.end:c.start]) or _ZH_LIST_GAP.match(
-        text[c.end:o.start]) for o in sure if o.end <= c.start or c.end <= o.start)}
+    listed = {c for c in doubtful if any(
+        _ZH_LIST_GAP.match(text[o.end:c.start]) if o.end <= c.start else _ZH_LIST_GAP.match(text[c.end:o.start])
+        for o in sure if o.end <= c.start or c.end <= o.start)}
     return [c for c in aligned if c not in doubtful or c in listed]
 
 

@@ -1,0 +1,412 @@
+"""Throughput and memory of the pipeline, against baselines measured in the same run on the same texts.
+
+    python benchmarks/bench.py            # full run (about 3-4 minutes on 2 cores)
+    python benchmarks/bench.py --quick    # smoke test (under 40 s)
+
+Corpora are generated in a temporary folder from ``examples/`` (see ``corpus.py``). Measured:
+
+1. in-process (``read_inputs`` + ``process_document``, one core): a relevant-Vietnamese corpus and a
+   mixed corpus (about 80 % unrelated news), as documents/s, input kchar/s, ms/document, peak RSS;
+2. baselines on the same texts, in this process:
+   (a) underthesea ``sent_tokenize`` per line, then ``word_tokenize`` per sentence, over the cleaned
+       text of the relevant Vietnamese articles;
+   (b) ``underthesea.ner`` over a random sample of those sentences, scaled to all of them;
+   (c) ``trafilatura.extract`` alone over the HTML pages of the mixed corpus;
+3. ``corridor-ie extract`` in a subprocess: 1 and 2 workers (and the dask engine) on the small
+   corpus, 1 worker on a 10x larger one (throughput and peak RSS should stay flat: streaming).
+
+Ratios are speed ratios: baseline time / pipeline time (above 1 means the pipeline is faster).
+A missed target triggers a cProfile run whose top functions are printed. Results also go to
+``out/bench.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import platform
+import pstats
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from corpus import write_corpus  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+#: sizes per mode: relevant-vi corpus, small (mixed, in-process + scaling), large (scaling), NER sample
+SIZES = {
+    "full": {"relevant_vi": 200, "small": 1000, "large": 10000, "ner_sentences": 300, "dask": True},
+    "quick": {"relevant_vi": 40, "small": 200, "large": 1000, "ner_sentences": 60, "dask": False},
+}
+#: targets, as speed ratios (baseline time / pipeline time)
+TARGETS = {"a_word_tokenize": 1.0, "b_ner": 10.0, "c_trafilatura": 0.67}
+MIXED_RELEVANT_SHARE = 0.2
+
+
+def rss_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+@dataclass
+class DocTiming:
+    html: bool
+    chars: int
+    seconds: float
+    relevant: bool
+    lang: str
+    text: str = ""
+
+
+@dataclass
+class Pass:
+    """One in-process pass over a corpus."""
+
+    name: str
+    docs: list[DocTiming] = field(default_factory=list)
+    wall: float = 0.0
+    cpu: float = 0.0
+    failed: int = 0
+
+    def subset(self, name: str, pred) -> dict:
+        ds = [d for d in self.docs if pred(d)]
+        secs = sum(d.seconds for d in ds)
+        chars = sum(d.chars for d in ds)
+        return {"corpus": name, "docs": len(ds), "kchar": round(chars / 1000, 1), "seconds": round(secs, 3),
+                "docs_per_s": round(len(ds) / secs, 1) if secs else None,
+                "kchar_per_s": round(chars / 1000 / secs, 1) if secs else None,
+                "ms_per_doc": round(1000 * secs / len(ds), 2) if ds else None}
+
+
+def run_pass(name: str, folder: Path, cfg, res, keep_text: bool = False) -> Pass:
+    """read_inputs + process_document over a folder; per-document time includes reading it."""
+    from corridor_ie.pipeline import process_document, read_inputs
+
+    out = Pass(name)
+    items = read_inputs([str(folder)], cfg)
+    w0, c0 = time.perf_counter(), time.process_time()
+    while True:
+        t0 = time.perf_counter()
+        item = next(items, None)
+        if item is None:
+            break
+        result = process_document(item, res)
+        dt = time.perf_counter() - t0
+        if not result.records:
+            out.failed += 1
+            continue
+        art = result.records[0]
+        out.docs.append(DocTiming(item.media_type == "text/html", len(item.content), dt, bool(art.relevant),
+                                  art.lang, art.text if keep_text else ""))
+    out.wall, out.cpu = time.perf_counter() - w0, time.process_time() - c0
+    return out
+
+
+def html_pages(folder: Path, cfg) -> list[str]:
+    from corridor_ie.pipeline import read_inputs
+
+    return [i.content for i in read_inputs([str(folder)], cfg) if getattr(i, "media_type", "") == "text/html"]
+
+
+# --- baselines ------------------------------------------------------------------------------------
+
+
+def sentences_of(text: str) -> list[str]:
+    from underthesea import sent_tokenize
+
+    return [s for line in text.split("\n") if line.strip() for s in sent_tokenize(line)]
+
+
+def baseline_tokenize(texts: list[str]) -> tuple[float, int]:
+    from underthesea import word_tokenize
+
+    word_tokenize("Khởi động mô hình tách từ.")
+    t0 = time.perf_counter()
+    n = 0
+    for text in texts:
+        for s in sentences_of(text):
+            word_tokenize(s)
+            n += 1
+    return time.perf_counter() - t0, n
+
+
+def baseline_ner(sentences: list[str], k: int, seed: int) -> tuple[float, int]:
+    """Mean seconds per sentence of ``underthesea.ner`` over a random sample of ``k`` sentences."""
+    from underthesea import ner
+
+    ner("Khởi động mô hình nhận dạng thực thể.")
+    sample = random.Random(seed).sample(sentences, min(k, len(sentences)))
+    t0 = time.perf_counter()
+    for s in sample:
+        ner(s)
+    return (time.perf_counter() - t0) / max(1, len(sample)), len(sample)
+
+
+def baseline_trafilatura(pages: list[str]) -> float:
+    import trafilatura
+
+    trafilatura.extract(pages[0])
+    t0 = time.perf_counter()
+    for p in pages:
+        trafilatura.extract(p)
+    return (time.perf_counter() - t0) / len(pages)
+
+
+# --- subprocess runs ------------------------------------------------------------------------------
+
+
+def cli_command() -> list[str]:
+    script = Path(sys.executable).with_name("corridor-ie")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "from corridor_ie.cli import main; main()"]
+
+
+def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1,
+            extra: tuple[str, ...] = ()) -> dict:
+    """``corridor-ie extract`` in a subprocess: wall time, peak RSS of its largest process (exact, from
+    wait4) and of its whole process tree (sum, sampled every 50 ms)."""
+    cmd = cli_command() + ["extract", *inputs, "-o", str(out), "--quiet", "--workers", str(workers), *extra]
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
+    proc = psutil.Process(p.pid)
+    tree_peak = 0
+    while True:
+        pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        if pid:
+            break
+        try:
+            tree = [proc, *proc.children(recursive=True)]
+            tree_peak = max(tree_peak, sum(x.memory_info().rss for x in tree if x.is_running()))
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    wall = time.perf_counter() - t0
+    p.returncode = os.waitstatus_to_exitcode(status)
+    err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
+    if p.returncode not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: {err[-2000:]}")
+    lines = sum(1 for _ in out.open(encoding="utf-8")) if out.exists() else 0
+    return {"run": name, "docs": docs, "workers": workers, "engine": "dask" if "dask" in extra else "local",
+            "wall_s": round(wall, 2), "exit": p.returncode, "lines": lines,
+            "peak_rss_mb_largest": round(ru.ru_maxrss / 1024, 1), "peak_rss_mb_tree_sampled": round(tree_peak / 2**20, 1)}
+
+
+def per_doc(run: dict, startup: float) -> None:
+    work = run["wall_s"] - startup
+    run["docs_per_s"] = round(run["docs"] / run["wall_s"], 1)
+    run["docs_per_s_after_startup"] = round(run["docs"] / work, 1) if work > 0 else None
+    cores = min(run["workers"], os.cpu_count() or 1) if run["engine"] == "local" else min(2, os.cpu_count() or 1)
+    run["docs_per_s_per_core"] = round(run["docs"] / work / cores, 1) if work > 0 else None
+
+
+# --- profile --------------------------------------------------------------------------------------
+
+
+def profile(folder: Path, cfg, res, top: int = 18) -> str:
+    from corridor_ie.pipeline import process_document, read_inputs
+
+    prof = cProfile.Profile()
+    prof.enable()
+    for item in read_inputs([str(folder)], cfg):
+        process_document(item, res)
+    prof.disable()
+    buf = io.StringIO()
+    st = pstats.Stats(prof, stream=buf)
+    st.sort_stats("tottime").print_stats(top)
+    st.sort_stats("cumulative").print_stats(top)
+    return buf.getvalue()
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+def table(rows: list[dict], cols: list[str]) -> str:
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in cols] for r in rows]
+    widths = [max(len(c), *(len(x[i]) for x in cells)) for i, c in enumerate(cols)]
+    line = "  ".join(c.ljust(w) for c, w in zip(cols, widths, strict=True))
+    body = ["  ".join(x.rjust(w) if i else x.ljust(w) for i, (x, w) in enumerate(zip(row, widths, strict=True)))
+            for row in cells]
+    return "\n".join([line, "  ".join("-" * w for w in widths), *body])
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--quick", action="store_true", help="small corpora: a smoke test under 40 s")
+    ap.add_argument("--out", type=Path, default=REPO / "out" / "bench.json")
+    ap.add_argument("--keep", type=Path, help="write the corpora here and keep them")
+    ap.add_argument("--profile", action="store_true", help="print a cProfile summary even if targets are met")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    mode = "quick" if args.quick else "full"
+    size = SIZES[mode]
+    t_start = time.perf_counter()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="corridor-bench-"))
+    say = lambda s: print(s, file=sys.stderr, flush=True)  # noqa: E731
+
+    try:
+        say(f"[bench] generating corpora in {root} ...")
+        counts = {
+            "relevant_vi": write_corpus(root / "relevant-vi", size["relevant_vi"], seed=args.seed,
+                                        only_vi_relevant=True),
+            "small": write_corpus(root / "small", size["small"], relevant_share=MIXED_RELEVANT_SHARE,
+                                  seed=args.seed + 1),
+            "large": write_corpus(root / "large", size["large"], relevant_share=MIXED_RELEVANT_SHARE,
+                                  seed=args.seed + 2),
+        }
+
+        from corridor_ie.config import load_pipeline
+        from corridor_ie.pipeline import load_resources, process_document, read_inputs
+
+        say("[bench] loading resources and warming up on examples/ ...")
+        cfg = load_pipeline(None)
+        t0 = time.perf_counter()
+        res = load_resources(cfg)
+        load_s = time.perf_counter() - t0
+        for item in read_inputs([str(REPO / "examples")], cfg):
+            process_document(item, res)
+
+        say("[bench] in-process passes ...")
+        rel = run_pass("relevant-vi", root / "relevant-vi", cfg, res, keep_text=True)
+        mix = run_pass("mixed", root / "small", cfg, res)
+        peak_pipeline = rss_peak_mb()
+
+        inproc = [
+            rel.subset("relevant-vi (all)", lambda d: True),
+            mix.subset("mixed (all)", lambda d: True),
+            mix.subset("mixed: html pages", lambda d: d.html),
+            mix.subset("mixed: text pages", lambda d: not d.html),
+            mix.subset("mixed: unrelated (prefilter)", lambda d: not d.relevant),
+            mix.subset("mixed: relevant", lambda d: d.relevant),
+        ]
+        for r in inproc[:2]:
+            p = rel if r["corpus"].startswith("relevant") else mix
+            r["cpu_s"] = round(p.cpu, 2)
+            r["docs_per_cpu_s"] = round(len(p.docs) / p.cpu, 1)
+            r["failed"] = p.failed
+        relevant_share_seen = sum(d.relevant for d in mix.docs) / max(1, len(mix.docs))
+
+        say("[bench] baselines (a) word_tokenize, (b) ner, (c) trafilatura ...")
+        texts = [d.text for d in rel.docs if d.lang == "vi"]
+        pipe_rel_s = sum(d.seconds for d in rel.docs if d.lang == "vi")
+        tok_s, n_sent = baseline_tokenize(texts)
+        all_sents = [s for t in texts for s in sentences_of(t)]
+        ner_per_sent, ner_k = baseline_ner(all_sents, size["ner_sentences"], args.seed)
+        ner_s = ner_per_sent * len(all_sents)
+        pages = html_pages(root / "small", cfg)
+        traf_per_page = baseline_trafilatura(pages)
+        pipe_html_per_page = sum(d.seconds for d in mix.docs if d.html) / max(1, sum(d.html for d in mix.docs))
+        pipe_all_per_page = sum(d.seconds for d in mix.docs) / max(1, len(mix.docs))
+        n_rel = len(texts)
+        baselines = [
+            {"comparison": "(a) relevant vi articles vs sent_tokenize+word_tokenize",
+             "pipeline": f"{1000 * pipe_rel_s / n_rel:.1f} ms/doc", "baseline": f"{1000 * tok_s / n_rel:.1f} ms/doc",
+             "ratio": round(tok_s / pipe_rel_s, 2), "target": f">= {TARGETS['a_word_tokenize']:g}x",
+             "note": f"{n_rel} docs, {n_sent} sentences"},
+            {"comparison": "(b) relevant vi articles vs underthesea.ner",
+             "pipeline": f"{1000 * pipe_rel_s / n_rel:.1f} ms/doc", "baseline": f"{1000 * ner_s / n_rel:.1f} ms/doc",
+             "ratio": round(ner_s / pipe_rel_s, 1), "target": f">= {TARGETS['b_ner']:g}x",
+             "note": f"sampled {ner_k} of {len(all_sents)} sentences, {1000 * ner_per_sent:.1f} ms/sentence, "
+                     "scaled to all sentences"},
+            {"comparison": "(c) mixed html pages vs trafilatura.extract alone",
+             "pipeline": f"{1000 * pipe_html_per_page:.2f} ms/page", "baseline": f"{1000 * traf_per_page:.2f} ms/page",
+             "ratio": round(traf_per_page / pipe_html_per_page, 2), "target": f">= {TARGETS['c_trafilatura']:g}x (~1x)",
+             "note": f"{len(pages)} pages; pipeline over all {len(mix.docs)} mixed pages: "
+                     f"{1000 * pipe_all_per_page:.2f} ms/page"},
+        ]
+        for b, key in zip(baselines, TARGETS, strict=True):
+            b["met"] = "yes" if b["ratio"] >= TARGETS[key] else "NO"
+
+        say("[bench] corridor-ie extract subprocesses ...")
+        runs_dir = root / "runs"
+        runs_dir.mkdir(exist_ok=True)
+        startup = run_cli("startup (1 doc)", [str(REPO / "examples/vi/unrelated-sports.txt")],
+                          runs_dir / "startup.jsonl", 1)
+        startup2 = run_cli("startup (1 doc), 2 workers", [str(REPO / "examples/vi/unrelated-sports.txt")],
+                           runs_dir / "startup2.jsonl", 1, workers=2)
+        n_small, n_large = size["small"], size["large"]
+        runs = [startup, startup2,
+                run_cli(f"small x1", [str(root / "small")], runs_dir / "s1.jsonl", n_small, 1),
+                run_cli(f"small x2", [str(root / "small")], runs_dir / "s2.jsonl", n_small, 2)]
+        if size["dask"]:
+            runs.append(run_cli("small dask (local cluster, 2 workers)", [str(root / "small")],
+                                runs_dir / "sd.jsonl", n_small, 1, ("--engine", "dask")))
+        runs.append(run_cli(f"large x1", [str(root / "large")], runs_dir / "l1.jsonl", n_large, 1))
+        for r in runs:
+            per_doc(r, startup2["wall_s"] if r["workers"] > 1 else startup["wall_s"])
+        by = {r["run"]: r for r in runs}
+        s1, s2, l1 = by["small x1"], by["small x2"], by["large x1"]
+        same = (runs_dir / "s1.jsonl").read_bytes() == (runs_dir / "s2.jsonl").read_bytes()
+        same_dask = ((runs_dir / "s1.jsonl").read_bytes() == (runs_dir / "sd.jsonl").read_bytes()
+                     if size["dask"] else None)
+        scaling = {
+            "workers_1_to_2_wall_speedup": round(s1["wall_s"] / s2["wall_s"], 2),
+            "workers_1_to_2_speedup_after_startup": round(s2["docs_per_s_after_startup"]
+                                                          / s1["docs_per_s_after_startup"], 2),
+            "outputs_identical_1_vs_2_workers": same,
+            "outputs_identical_1_worker_vs_dask": same_dask,
+            f"docs_{n_small}_to_{n_large}_docs_per_s_ratio": round(l1["docs_per_s_after_startup"]
+                                                                   / s1["docs_per_s_after_startup"], 2),
+            f"docs_{n_small}_to_{n_large}_peak_rss_ratio": round(l1["peak_rss_mb_largest"]
+                                                                 / s1["peak_rss_mb_largest"], 2),
+        }
+
+        missed = [b["comparison"] for b in baselines if b["met"] != "yes"]
+        prof_text = ""
+        if missed or args.profile:
+            say("[bench] profiling (cProfile) ...")
+            prof_text = profile(root / ("relevant-vi" if missed and missed[0].startswith(("(a)", "(b)"))
+                                        else "small"), cfg, res)
+
+        report = {
+            "mode": mode, "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                      "platform": platform.platform()},
+            "corpora": counts, "resources_load_s": round(load_s, 2),
+            "mixed_predicted_relevant_share": round(relevant_share_seen, 3),
+            "in_process": inproc, "in_process_peak_rss_mb": round(peak_pipeline, 1),
+            "baselines": baselines, "subprocess_runs": runs, "scaling": scaling,
+            "targets_missed": missed, "profile": prof_text or None,
+            "total_bench_s": round(time.perf_counter() - t_start, 1),
+        }
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+        print(f"corridor-ie benchmark ({mode}): {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(f"corpora: {json.dumps(counts)}; mixed corpus predicted relevant: {relevant_share_seen:.0%}")
+        print(f"resources load once per process: {load_s:.2f} s\n")
+        print("In-process, one core (read_inputs + process_document; kchar = input characters, markup included)")
+        print(table(inproc, ["corpus", "docs", "kchar", "seconds", "docs_per_s", "kchar_per_s", "ms_per_doc"]))
+        print(f"peak RSS of this process after the pipeline passes: {peak_pipeline:.0f} MB\n")
+        print("Against baselines, same texts, same run (ratio = baseline time / pipeline time)")
+        print(table(baselines, ["comparison", "pipeline", "baseline", "ratio", "target", "met", "note"]))
+        print("\ncorridor-ie extract in a subprocess (wall time includes startup; 'after startup' subtracts the "
+              "1-doc run's wall time)")
+        print(table(runs, ["run", "docs", "workers", "wall_s", "docs_per_s", "docs_per_s_after_startup",
+                           "docs_per_s_per_core", "peak_rss_mb_largest", "peak_rss_mb_tree_sampled"]))
+        print()
+        for k, v in scaling.items():
+            print(f"{k}: {v}")
+        if prof_text:
+            print("\ncProfile (targets missed: " + (", ".join(missed) or "none") + ")")
+            print(prof_text)
+        print(f"\nwritten: {args.out}  (bench took {report['total_bench_s']} s)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

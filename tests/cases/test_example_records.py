@@ -1,0 +1,59 @@
+"""The project's own example articles: the three reports of the 10th corridor conference agree."""
+
+from __future__ import annotations
+
+import pytest
+from tests.conftest import EXAMPLES_DIR
+
+from corridor_ie.api import resources
+from corridor_ie.build.conference import build_conferences
+from corridor_ie.build.official import build_officials
+from corridor_ie.ingest.stage import clean_document
+from corridor_ie.pipeline import read_inputs
+from corridor_ie.segment.stage import segment_document
+from corridor_ie.tag.stage import tag_document
+
+TENTH = ("vi/corridor-10-hanoi.html", "zh/corridor-10-hanoi.zh.html", "en/corridor-10-hanoi.en.txt")
+TENTH_PARAMS = TENTH
+
+
+def tagged(name: str):
+    res = resources()
+    raw = next(iter(read_inputs([str(EXAMPLES_DIR / name)], res.config)))
+    clean = clean_document(raw, res.cues, max_html_depth=res.config.limits.max_html_depth,
+                           fallback_min_ratio=res.config.clean.fallback_min_ratio)
+    return tag_document(segment_document(clean), res.tag)
+
+
+def reported(name: str):
+    return [r for r in build_conferences(tagged(name), resources().build) if r.status == "reported"]
+
+
+@pytest.mark.parametrize("name", TENTH_PARAMS)
+def test_each_report_of_the_tenth_conference_reports_edition_ten(name):
+    (r,) = reported(name)
+    assert r.edition == 10
+
+
+def test_three_languages_give_one_event_id():
+    ids = [r.event_id for name in TENTH for r in reported(name)]
+    assert len(ids) == 3 and len(set(ids)) == 1
+
+
+def test_chinese_and_english_give_one_event_id():
+    ids = [r.event_id for name in TENTH[1:] for r in reported(name)]
+    assert len(ids) == 2 and len(set(ids)) == 1
+
+
+@pytest.mark.parametrize("name", TENTH[1:])
+def test_referenced_editions_are_the_eighth_and_eleventh(name):
+    recs = {r.edition: r for r in build_conferences(tagged(name), resources().build)}
+    assert recs[8].status == recs[11].status == "referenced"
+    assert (recs[8].year, recs[11].year) == (2017, 2025)
+
+
+def test_officials_of_the_tenth_conference_point_to_it():
+    t = tagged("zh/corridor-10-hanoi.zh.html")
+    event = reported("zh/corridor-10-hanoi.zh.html")[0].event_id
+    recs = build_officials(t, resources().build)
+    assert any(r.event_id == event and r.jurisdiction and r.jurisdiction.name == "Vân Nam" for r in recs)

@@ -1,0 +1,79 @@
+"""The sector vocabulary: fixed names, documented, cue words in vi/zh/en, tone- and case-insensitive."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from corridor_ie.build.sectors import find_sectors, parse_vocabulary, sector_names, vocabulary
+
+REQUIRED = {"transport", "logistics", "trade", "investment", "tourism", "education", "health", "culture",
+            "agriculture", "finance", "insurance", "border_management", "security", "digital_economy",
+            "energy", "environment", "industry", "science_technology", "people_exchange", "party_exchange",
+            "labour", "customs"}
+
+
+def test_vocabulary_holds_the_required_sectors():
+    assert REQUIRED <= set(sector_names())
+
+
+def test_every_sector_is_documented_in_the_file_header():
+    text = resources.files("corridor_ie").joinpath("data", "sectors.toml").read_text(encoding="utf-8")
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    for name in sector_names():
+        assert f"#   {name} " in header, name
+
+
+@pytest.mark.parametrize("lang", ["vi", "zh", "en"])
+def test_every_sector_has_cues_in_each_language(lang):
+    named = set().union(*vocabulary().cues[lang].values())
+    assert named == set(sector_names())
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("đẩy mạnh kết nối giao thông", "vi", ["transport"]),
+    ("tiếp tục tăng cường, mở rộng hợp tác thương mại, đầu tư, du lịch, giáo dục, y tế", "vi",
+     ["education", "health", "investment", "tourism", "trade"]),
+    ("ủng hộ triển khai hợp tác về tiền tệ và nghiệp vụ bảo hiểm", "vi", ["finance", "insurance"]),
+    ("thúc đẩy hợp tác logistics qua biên giới", "vi", ["logistics"]),
+    ("hợp tác trong lĩnh vực nông nghiệp", "vi", ["agriculture"]),
+    ("加强卫生领域合作，联合开展传染病监测", "zh", ["health"]),
+    ("提升铁路、公路货运能力，合作建设沿线物流设施", "zh", ["logistics", "transport"]),
+    ("raise rail and road freight capacity and develop logistics centres", "en", ["logistics", "transport"]),
+    ("expand e-commerce and customs clearance", "en", ["customs", "digital_economy", "trade"]),
+])
+def test_find_sectors(text, lang, expected):
+    assert find_sectors(text, lang) == expected
+
+
+def test_matching_ignores_case_and_tone_mark_placement():
+    assert find_sectors("hợp tác văn hoá", "vi") == find_sectors("HỢP TÁC VĂN HÓA", "vi") == ["culture"]
+    assert find_sectors("深化經貿合作", "zh") == ["trade"]  # traditional characters
+
+
+def test_longest_cue_wins_and_excluded_phrases_give_nothing():
+    assert find_sectors("công nghiệp văn hóa", "vi") == ["culture"]
+    assert find_sectors("tạo dựng môi trường kinh doanh tốt", "vi") == []
+    assert find_sectors("nhu cầu của doanh nghiệp", "vi") == []
+
+
+def test_whole_words_only():
+    assert find_sectors("the passport office", "en") == []
+
+
+def test_unknown_language_uses_every_list():
+    assert find_sectors("logistics", "fr") == ["logistics"]
+
+
+def test_output_is_sorted_unique():
+    out = find_sectors("thương mại, thương mại và du lịch, du lịch", "vi")
+    assert out == sorted(set(out)) == ["tourism", "trade"]
+
+
+def test_parse_vocabulary_from_a_small_table():
+    v = parse_vocabulary({"sectors": {"a": {"vi": ["x y"]}, "b": {"vi": ["x y", "z"]}},
+                          "exclude": {"vi": ["z w"]}})
+    assert v.find("x y", "vi") == ["a", "b"]
+    assert v.find("z w", "vi") == []
+    assert v.find("z", "vi") == ["b"]
