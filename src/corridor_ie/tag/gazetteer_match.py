@@ -32,7 +32,7 @@ class Candidate:
 
 
 #: entry types whose names are proper names: a capitalised token of theirs must not match lower-case
-#: text ("Động Trung" the gate is not "hoạt động trung tâm"); organisations, titles and series are
+#: text (a gate name must not match the same syllables in lower-case prose); organisations, titles and series are
 #: written with any capitalisation in news ("Ủy ban công tác liên hợp", "chairman")
 PROPER_TYPES = frozenset({"country", "province", "prefecture", "district", "place", "border_gate", "gate_pair",
                           "person"})
