@@ -79,7 +79,8 @@ class PipelineConfig(BaseModel):
 
 def _line_of(text: str, key: str) -> int:
     """Best-effort line number of a TOML key, for ``file:line: message`` errors."""
-    pat = re.compile(rf"^\s*{re.escape(key)}\s*=|^\s*\[{re.escape(key)}\]", re.M)
+    k = re.escape(key)
+    pat = re.compile(rf"^[ \t]*{k}[ \t]*[=.]|^[ \t]*\[(?:[\w.]+\.)?{k}[.\]]", re.M)
     m = pat.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else 1
 
@@ -91,6 +92,9 @@ def load_pipeline(path: str | Path | None = None) -> PipelineConfig:
         raw = p.read_text(encoding="utf-8")
     except OSError as e:
         raise ConfigError(f"cannot read pipeline file ({e.strerror or e})", location=str(p)) from None
+    except UnicodeDecodeError as e:
+        line = p.read_bytes()[: e.start].count(b"\n") + 1
+        raise ConfigError("not UTF-8 text", location=f"{p}:{line}", hint="save the file as UTF-8") from None
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:

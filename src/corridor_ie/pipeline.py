@@ -71,7 +71,7 @@ class DocResult:
     doc_id: str | None = None
 
 
-class _Timeout(Exception):
+class _Timeout(BaseException):  # not Exception: library code must not swallow the time limit
     pass
 
 

@@ -59,7 +59,7 @@ class RunSummary:
         return s
 
 
-class _Stop(Exception):
+class _Stop(BaseException):  # not Exception: no stage may swallow Ctrl-C
     pass
 
 

@@ -42,8 +42,8 @@ NEWLINE_NAME = "a07 ..\\..\\evil\nname ..txt"  # a newline and Windows-style '..
 BIG_BYTES = 50 * 1024 * 1024
 # Today's reasons for a download cut inside a UTF-8 sequence; they become the "truncated" reasons of
 # test_cut_inside_utf8_is_reported_as_truncated (xfail) once decode.py detects the cut.
-CUT_UTF8_PAGE = "undecodable: not UTF-8, not the declared 'utf-8', and not text in any known encoding"
-CUT_UTF8_LINE = "undecodable: not UTF-8 and not text in any known encoding"
+CUT_UTF8_PAGE = "truncated: the file ends inside a UTF-8 character (an incomplete download?)"
+CUT_UTF8_LINE = "line 2 is not valid JSON, perhaps truncated (it ends inside a UTF-8 character)"
 
 runner = CliRunner()
 
@@ -383,9 +383,6 @@ def test_stderr_of_the_real_command_is_the_summary_only(tmp_path: Path) -> None:
 # --- known bugs -------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="decode.decode_bytes does not notice UTF-8 cut inside a character: it falls "
-                   "through to legacy detection, which mis-decodes a short page as cp1250/cp932/gb18030 mojibake "
-                   "and calls a long one 'undecodable'")
 def test_cut_inside_utf8_is_reported_as_truncated(tmp_path: Path) -> None:
     d = tmp_path / "corpus"
     d.mkdir()
@@ -432,8 +429,6 @@ def test_navigation_only_page_has_no_article(tmp_path: Path, body: str) -> None:
     assert out.read_text() == ""
 
 
-@pytest.mark.xfail(strict=True, reason="ingest.stage.clean_document normalises the text and captions but not the "
-                   "metadata: a title or site name from a Windows-1258/NFD page or a JSONL line stays decomposed")
 @pytest.mark.parametrize("where", ["html", "jsonl"])
 def test_metadata_is_nfc(tmp_path: Path, where: str) -> None:
     title = "Lào Cai và Vân Nam hợp tác"

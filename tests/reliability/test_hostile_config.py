@@ -133,9 +133,6 @@ def test_paths_to_system_files_fail_without_showing_them(tmp_path: Path, table: 
     assert "root:" not in r.stderr and not out.exists()
 
 
-@pytest.mark.xfail(strict=True, reason="config._line_of finds `key =` and `[key]` only: an unknown key written as a "
-                   "dotted table header `[stage.os]` (or a dotted key `stage.os = …`) is reported at line 1; "
-                   "fix: also match `^\\s*\\[key[.\\]]` and `^\\s*key\\s*\\.`")
 @pytest.mark.parametrize("extra", ['\n[stage.os]\nfactory = "os.system"\n', '\nstage.os.factory = "os.system"\n'])
 def test_dotted_unknown_table_reported_at_its_line(tmp_path: Path, extra: str) -> None:
     p = write(tmp_path, 'name = "x"\n' + STAGES + extra)

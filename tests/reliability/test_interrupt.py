@@ -130,9 +130,6 @@ def test_signal_then_resume_equals_a_clean_run(tmp_path: Path, corpus: tuple[Pat
 # --- the same, in-process and deterministic ---------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="runner._Stop subclasses Exception, so pipeline.process_document's "
-                   "`except Exception` records the interrupt as the document's error ('segment stage failed: "
-                   "_Stop:') and the run goes on to exit 1; fix: `class _Stop(BaseException)` in runner.py")
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_signal_during_a_document_stops_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str], signum: int) -> None:

@@ -26,7 +26,7 @@ class LineProblem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        return f"{self.path}:{self.line}: {self.message}" if self.line else f"{self.path}: {self.message}"
 
 
 def gazetteer_files(paths: Iterable[Path]) -> list[Path]:
@@ -34,9 +34,9 @@ def gazetteer_files(paths: Iterable[Path]) -> list[Path]:
     ``build/`` hold sources, not gazetteers)."""
     out: list[Path] = []
     for p in paths:
-        if p.is_dir():
+        if p.is_dir() and not p.is_file():
             out.extend(sorted(q for q in p.glob("*.jsonl") if not q.name.startswith(".")))
-        elif p.exists():
+        elif p.is_file():
             out.append(p)
         else:
             raise GazetteerError("no such gazetteer file or folder", location=str(p))
@@ -51,8 +51,19 @@ def describe_validation_error(e: ValidationError) -> str:
 
 def iter_entries(path: Path) -> Iterator[tuple[int, Entry | LineProblem]]:
     """Yield ``(line number, Entry or LineProblem)`` for every non-blank line of one file."""
-    with path.open(encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
+    try:
+        with path.open("rb") as fh:
+            raw_lines = fh.read().split(b"\n")
+    except OSError as e:
+        yield 0, LineProblem(path, 0, f"cannot read the file ({e.strerror or e})")
+        return
+    for n, raw in enumerate(raw_lines, 1):
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            yield n, LineProblem(path, n, "not UTF-8 text (save the file as UTF-8)")
+            continue
+        if True:
             if not line.strip():
                 continue
             try:
@@ -103,13 +114,17 @@ def content_version(files: Iterable[Path]) -> str:
 
 def load_gazetteer(paths: Iterable[Path]) -> Gazetteer:
     """Load every entry; raise ``GazetteerError`` at the first bad line or duplicate id."""
+    paths = list(paths)
     files = gazetteer_files(list(paths))
+    if not files:
+        raise GazetteerError("no gazetteer files (*.jsonl) found", location=", ".join(str(p) for p in paths),
+                             hint="check [tag] gazetteers in the pipeline file")
     entries: dict[str, Entry] = {}
     lines: dict[str, tuple[Path, int]] = {}
     for f in files:
         for n, item in iter_entries(f):
             if isinstance(item, LineProblem):
-                raise GazetteerError(item.message, location=f"{f}:{n}",
+                raise GazetteerError(item.message, location=f"{f}:{n}" if n else str(f),
                                      hint="run `corridor-ie gazetteer validate` for all problems")
             if item.id in entries:
                 first = lines[item.id]

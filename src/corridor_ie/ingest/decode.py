@@ -236,6 +236,27 @@ def _legacy(data: bytes) -> tuple[str, str] | str | None:
 # --- the stage --------------------------------------------------------------------------------------
 
 
+TRUNCATED_UTF8 = "truncated: the file ends inside a UTF-8 character (an incomplete download?)"
+
+
+def cut_utf8(data: bytes) -> bool:
+    """Valid UTF-8 up to an incomplete last character: a download cut short, not a legacy encoding."""
+    import codecs
+
+    if data.isascii():
+        return False
+    try:
+        data.decode("utf-8")
+        return False  # complete
+    except UnicodeDecodeError:
+        pass
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(data, final=False)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None, location: str = "") -> tuple[str, str]:
     """Decode one document's bytes; return ``(text, encoding)``. A BOM is removed from the text.
 
@@ -267,6 +288,8 @@ def decode_bytes(data: bytes, *, declared: str | None = None, location: str = ""
         if _looks_binary(text):
             raise ReadError(BINARY, location=loc)
         return text, "utf-8"
+    if cut_utf8(data):
+        raise ReadError(TRUNCATED_UTF8, location=loc)
     declared_name = canonical_encoding(declared)
     if declared_name and declared_name not in ("utf-8", "utf-16", "utf-32"):
         text = _strict(data, declared_name)

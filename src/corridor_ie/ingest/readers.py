@@ -46,7 +46,7 @@ from warcio.recordloader import ArcWarcRecord
 from ..config import Limits
 from ..errors import DocumentError, InputNotFound, LimitExceeded, ReadError
 from ..types import MediaType, Meta, RawDoc, Source
-from .decode import decode_bytes, header_declared_charset, html_declared_charset
+from .decode import cut_utf8, decode_bytes, header_declared_charset, html_declared_charset
 
 CHUNK = 1 << 16
 STDIN = "-"
@@ -229,6 +229,8 @@ def _pydantic_reason(e: ValidationError) -> str:
 def _jsonl_doc(line: bytes, n: int, path: str) -> Item:
     source = Source(path=path, item=n)
     try:
+        if cut_utf8(line):
+            raise ReadError(f"line {n} is not valid JSON, perhaps truncated (it ends inside a UTF-8 character)")
         text, encoding = decode_bytes(line, location=source.location)
         try:
             obj = json.loads(text)

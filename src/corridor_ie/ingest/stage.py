@@ -41,7 +41,9 @@ def clean_document(raw: RawDoc, cues: Cues, *, max_html_depth: int, fallback_min
         first = result.text.split("\n", 1)[0].strip()
         title = first if 0 < len(first) <= 200 else None
     caps = tuple(normalise(c)[0] for c in captions) + result.captions
+    sitename = normalise(meta.sitename)[0] if meta.sitename else None
     return CleanDoc(
         doc_id=raw.doc_id, source=raw.source, text=result.text, captions=caps,
-        meta=replace(meta, title=title), removed=result.removed, encoding=raw.encoding,
+        meta=replace(meta, title=normalise(title)[0].strip() if title else None, sitename=sitename),
+        removed=result.removed, encoding=raw.encoding,
     )
