@@ -25,7 +25,10 @@ lint: $(STAMP)
 	$(BIN)/corridor-ie gazetteer validate
 
 eval: $(STAMP)
-	$(BIN)/corridor-ie evaluate annotations/
+	@echo "== development set (seeds and examples: the rules were written looking at these)"
+	$(BIN)/corridor-ie evaluate annotations/seeds annotations/examples --baseline underthesea
+	@echo "== held-out set (written blind to the extractor; never used for tuning)"
+	$(BIN)/corridor-ie evaluate annotations/heldout --baseline underthesea
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py

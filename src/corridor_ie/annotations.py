@@ -67,6 +67,7 @@ class GoldDoc(_M):
     item: int | None = Field(default=None, ge=1)  # line of a JSONL file
     lang: str
     published: str | None = None  # the publication date extraction is run with
+    relevant: bool = True  # False: a page with no corridor content (the prefilter should skip it)
     notes: str | None = None
     entities: list[GoldEntity] = Field(default_factory=list)
     conferences: list[GoldConference] = Field(default_factory=list)

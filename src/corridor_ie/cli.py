@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -157,14 +157,14 @@ def show(
         typer.echo(render_text(review))
 
 
-class EvalFormat(str, Enum):
+class EvalFormat(StrEnum):
     table = "table"
     json = "json"
 
 
 @app.command()
 def evaluate(
-    folder: Annotated[Path, typer.Argument(help="Gold annotations folder.")] = Path("annotations"),
+    folders: Annotated[list[Path] | None, typer.Argument(help="Gold annotation folders.")] = None,
     baseline: Annotated[str | None, typer.Option("--baseline", help="Also score 'underthesea' (its NER).")] = None,
     fmt: Annotated[EvalFormat, typer.Option("--format", help="table or json.")] = EvalFormat.table,
     details: Annotated[bool, typer.Option("--details", help="List misses and false alarms.")] = False,
@@ -177,11 +177,13 @@ def evaluate(
     from .evaluate import as_json, as_table
     from .evaluate import evaluate as run_eval
 
-    if not folder.is_dir():
-        raise fail(f"{folder}: no such annotations folder")
+    folders = folders or [Path("annotations")]
+    for folder in folders:
+        if not folder.is_dir():
+            raise fail(f"{folder}: no such annotations folder")
     if baseline not in (None, "underthesea"):
         raise fail(f"unknown baseline {baseline!r} (known: underthesea)")
-    report = run_eval(folder, baseline=baseline, pipeline=str(pipeline) if pipeline else None)
+    report = run_eval(folders, baseline=baseline, pipeline=str(pipeline) if pipeline else None)
     if fmt is EvalFormat.json:
         typer.echo(json.dumps(as_json(report), ensure_ascii=False, indent=2))
     else:

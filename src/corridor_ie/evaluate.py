@@ -68,6 +68,8 @@ class Report:
     misses: list[str] = field(default_factory=list)
     false_alarms: list[str] = field(default_factory=list)
     documents: int = 0
+    relevance: Counts = field(default_factory=Counts)  # tp: related page kept; fp: unrelated kept; fn: related skipped
+    unrelated_skipped: int = 0
     problems: list[str] = field(default_factory=list)
 
 
@@ -231,14 +233,15 @@ def underthesea_spans(text: str, sentences: list[tuple[int, int]]) -> list[Span]
 
 # --- driver -----------------------------------------------------------------------------------
 
-def evaluate(folder: Path, *, baseline: str | None = None, pipeline: str | None = None) -> Report:
+def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline: str | None = None) -> Report:
     from .api import resources
     from .pipeline import process_document
     from .segment.sentences import split_sentences
 
     res = resources(pipeline)
     report = Report()
-    for path, gold in iter_gold(folder):
+    folders = folder if isinstance(folder, list) else [folder]
+    for path, gold in (pg for f in folders for pg in iter_gold(f)):
         try:
             raw = raw_document(gold)
             result = process_document(raw, res)
@@ -251,6 +254,15 @@ def evaluate(folder: Path, *, baseline: str | None = None, pipeline: str | None 
             report.problems.append(f"{path}: {e}")
             continue
         report.documents += 1
+        if gold.relevant and article["relevant"]:
+            report.relevance.tp += 1
+        elif gold.relevant:
+            report.relevance.fn += 1
+        elif article["relevant"]:
+            report.relevance.fp += 1
+        else:  # an unrelated page, rightly skipped by the prefilter: nothing more to score
+            report.unrelated_skipped += 1
+            continue
         labels = sorted({s.label for s in gold_spans} | {"PERSON", "PLACE", "ORG", "DATE", "BORDER_GATE_PAIR"})
         exact, partial, misses, alarms = score_spans(gold_spans, _pred_spans(article), labels)
         for k, c in exact.items():
@@ -287,6 +299,8 @@ def evaluate(folder: Path, *, baseline: str | None = None, pipeline: str | None 
 def as_json(report: Report) -> dict[str, Any]:
     return {
         "documents": report.documents,
+        "relevance": report.relevance.as_dict(),
+        "unrelated_skipped": report.unrelated_skipped,
         "entities": {"exact": {k: v.as_dict() for k, v in sorted(report.exact.items())},
                      "partial": {k: v.as_dict() for k, v in sorted(report.partial.items())},
                      "by_lang": {k: v.as_dict() for k, v in sorted(report.by_lang.items())},
@@ -303,7 +317,9 @@ def as_json(report: Report) -> dict[str, Any]:
 
 def as_table(report: Report) -> str:
     """Plain text tables (the figures quoted in the README)."""
-    lines = [f"documents: {report.documents}", "",
+    r = report.relevance
+    lines = [f"documents: {report.documents} (unrelated pages rightly skipped by the prefilter: "
+             f"{report.unrelated_skipped}; related pages skipped: {r.fn}; unrelated pages kept: {r.fp})", "",
              f"{'entities':<18}{'P':>7}{'R':>7}{'F1':>7}   {'P~':>6}{'R~':>6}{'F1~':>6}   (exact, ~ partial)"]
     for k in sorted(report.exact):
         e, p = report.exact[k], report.partial[k]

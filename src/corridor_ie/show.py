@@ -31,10 +31,10 @@ class Review:
 
 def review_document(path: str, res: Resources, item: int = 1) -> Review:
     """Run the pipeline on the ``item``-th document of ``path`` and keep the tagged Doc."""
+    from .build.stage import build_records
     from .ingest.stage import clean_document
     from .segment.stage import segment_document
     from .tag.stage import tag_document
-    from .build.stage import build_records
 
     if path != "-" and not Path(path).exists():
         raise InputNotFound("no such file or directory", location=path)

@@ -89,10 +89,9 @@ def test_two_gates_in_one_sentence_make_a_pair():
     assert [i for _, _, i in got] == ["pair.mong-cai--dongxing"]
 
 
-def test_rail_link_written_as_two_places_is_the_known_pair():
-    got = _ids("Nghiên cứu kết nối ray từ Lào Cai (Việt Nam) đến Hà Khẩu (Trung Quốc) trong năm 2025.",
-               "BORDER_GATE_PAIR")
-    assert got == [("BORDER_GATE_PAIR", "Lào Cai (Việt Nam) đến Hà Khẩu (Trung Quốc)", "pair.lao-cai--hekou")]
+def test_rail_link_written_as_two_places_is_a_link_through_the_known_pair():
+    got = _ids("Nghiên cứu kết nối ray từ Lào Cai (Việt Nam) đến Hà Khẩu (Trung Quốc) trong năm 2025.", "LINK")
+    assert got == [("LINK", "Lào Cai (Việt Nam) đến Hà Khẩu (Trung Quốc)", "pair.lao-cai--hekou")]
 
 
 def test_two_places_across_the_border_make_a_link():

@@ -4,8 +4,9 @@
   joined by a dash or a conjunction → ``BORDER_GATE_PAIR`` (when the pair itself is in the gazetteer
   the matcher already found it whole).
 - "Lào Cai (Việt Nam) đến Hà Khẩu (Trung Quốc)", "Bát Xát (Việt Nam) - Bá Sái (Trung Quốc)": two
-  places on either side of the border joined by a dash or a directional word → ``BORDER_GATE_PAIR``
-  when the two names are the gates of a known pair, else ``LINK``.
+  places on either side of the border joined by a directional word or a dash → ``LINK`` (a road, rail
+  or bridge link; its id is the gate pair when the two names are the gates of a known pair, and a
+  dash between the gates of a known pair makes a ``BORDER_GATE_PAIR`` instead).
 - Both gates of a known pair named apart in one sentence, close together → ``BORDER_GATE_PAIR`` with
   method ``sentence``.
 Countries never form a side ("Việt Nam – Trung Quốc" is a relation, not a link).
@@ -72,10 +73,12 @@ def find_pairs(text: str, mentions: list[Mention], sentences: list[tuple[int, in
         m_paren = _PAREN.match(text, b.end)
         end = m_paren.end() if m_paren else b.end
         pair = known_pair(a, b)
-        if pair:
+        across = _country(a, gaz) and _country(b, gaz) and _country(a, gaz) != _country(b, gaz)
+        if pair and not by_link:
             out.append(_pair_mention(a, end, text, pair, gaz, "pattern", 1.0))
-        elif (by_dash or by_link) and _country(a, gaz) and _country(b, gaz) and _country(a, gaz) != _country(b, gaz):
-            out.append(Mention("LINK", a.start, end, text[a.start:end], None, [a.id, b.id], "pattern", 0.8,
+        elif (by_dash or by_link) and (across or pair):
+            # a road/rail link "from A to B"; when A and B are the two gates of a pair, the link's id is the pair
+            out.append(Mention("LINK", a.start, end, text[a.start:end], pair, [a.id, b.id], "pattern", 0.8,
                                (("type", "link"),)))
     for s, e in sentences:
         inside = [m for m in sides if s <= m.start and m.end <= e]

@@ -38,9 +38,20 @@ PROPER_TYPES = frozenset({"country", "province", "prefecture", "district", "plac
                           "person"})
 
 
-def _caps(words: list[str], proper: bool = True) -> tuple[bool, ...]:
+#: organisations and series: some capital is required, anywhere ("Ủy ban công tác liên hợp",
+#: "tiểu vùng sông Mê Kông mở rộng" are names; "sở y tế" in running prose is a generic noun)
+ANY_CAP_TYPES = frozenset({"org", "series"})
+
+
+def _caps(words: list[str], entry_type: str) -> tuple[bool, ...]:
     """Which tokens of a name are capitalised and so must not match lower-case text."""
-    return tuple(proper and w[:1].isupper() for w in words)
+    if entry_type in PROPER_TYPES:
+        return tuple(w[:1].isupper() for w in words)
+    return tuple(False for _ in words)
+
+
+def _some_capital(words: list[str]) -> bool:
+    return any(not w.islower() for w in words if w.strip())  # Han characters have no case: they pass
 
 
 def _case_ok(words: list[str], required: tuple[bool, ...]) -> bool:
@@ -70,6 +81,7 @@ class GazetteerMatcher:
         self._exact_ids: dict[str, tuple[str, ...]] = {}
         self._ascii_ids: dict[str, tuple[str, ...]] = {}
         self._caps: dict[str, tuple[bool, ...]] = {}
+        self._any_cap: set[str] = set()  # pattern labels whose entries all need some capital letter
         self._compile()
 
     def _compile(self) -> None:
@@ -78,13 +90,15 @@ class GazetteerMatcher:
         exact_docs: dict[tuple[str, ...], Doc] = {}
         ascii_docs: dict[tuple[str, ...], Doc] = {}
         caps: dict[tuple[str, ...], tuple[bool, ...]] = {}
+        any_cap: dict[tuple[str, ...], bool] = {}
         for entry in self.gazetteer.entries.values():
             for _lang, name in entry.all_names():
                 p = _pattern(self.vocab, name, fold_token)
                 if p:
                     exact.setdefault(p[0], set()).add(entry.id)
                     exact_docs.setdefault(p[0], p[1])
-                    c = _caps([t.text for t in p[1]], entry.type in PROPER_TYPES)
+                    c = _caps([t.text for t in p[1]], entry.type)
+                    any_cap[p[0]] = any_cap.get(p[0], True) and entry.type in ANY_CAP_TYPES
                     caps[p[0]] = tuple(a and b for a, b in zip(caps.get(p[0], c), c, strict=True))
                 if not has_han(name):
                     a = _pattern(self.vocab, name, ascii_fold)
@@ -92,13 +106,15 @@ class GazetteerMatcher:
                     if a and len(a[0]) > 1:
                         ascii_.setdefault(a[0], set()).add(entry.id)
                         ascii_docs.setdefault(a[0], a[1])
-                        c = _caps([t.text for t in a[1]], entry.type in PROPER_TYPES)
+                        c = _caps([t.text for t in a[1]], entry.type)
                         caps[("ascii",) + a[0]] = tuple(
                             x and y for x, y in zip(caps.get(("ascii",) + a[0], c), c, strict=True))
         for n, (keys, ids) in enumerate(sorted(exact.items())):
             label = f"g{n}"
             self._exact_ids[label] = tuple(sorted(ids))
             self._caps[label] = caps[keys]
+            if any_cap.get(keys):
+                self._any_cap.add(label)
             self.exact.add(label, [exact_docs[keys]])
         for n, (keys, ids) in enumerate(sorted(ascii_.items())):
             label = f"a{n}"
@@ -113,7 +129,8 @@ class GazetteerMatcher:
         for match_id, s, e in self.exact(doc):
             span = doc[s:e]
             label = strings[match_id]
-            if not _case_ok([t.text for t in span], self._caps[label]):
+            words = [t.text for t in span]
+            if not _case_ok(words, self._caps[label]) or (label in self._any_cap and not _some_capital(words)):
                 continue
             key = (span.start_char, span.end_char)
             ids = self._exact_ids[label]

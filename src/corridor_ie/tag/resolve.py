@@ -120,12 +120,32 @@ def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
+#: entry types resolved in a layer of their own: a conference-series name may contain place names
+#: (the five-province corridor conference lists its members in its name), which are
+#: mentions too
+CONTAINER_TYPES = frozenset({"series"})
+
+
+def _layers(cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
+    """Non-overlapping spans per layer: series names, and everything else."""
+    outer, inner = [], []
+    for c in cands:
+        ids = [(i, e.type) for i in c.entry_ids if (e := gaz.get(i)) is not None]
+        series = tuple(i for i, t in ids if t in CONTAINER_TYPES)
+        rest = tuple(i for i, t in ids if t not in CONTAINER_TYPES)
+        if series:
+            outer.append(Candidate(c.start, c.end, series, c.method))
+        if rest:
+            inner.append(Candidate(c.start, c.end, rest, c.method))
+    return sorted(_non_overlapping(outer) + _non_overlapping(inner), key=lambda c: (c.start, -c.end))
+
+
 def resolve(text: str, lang: str, cands: list[Candidate], gaz: Gazetteer, day: date | None) -> list[Mention]:
     """One mention per chosen span, with the entry id, canonical value and provenance attrs."""
     cues = load_context_cues()
     tk = TokenKeys(text, lang)
     out: list[Mention] = []
-    for c in _non_overlapping(cands):
+    for c in _layers(cands, gaz):
         entries = [e for e in (gaz.get(i) for i in c.entry_ids) if e is not None]
         if not entries:
             continue

@@ -21,12 +21,12 @@ from ..gazetteer.store import Gazetteer
 from ..normalise import has_han, has_vietnamese_diacritics
 from ..segment import build_doc, split_sentences, zh
 from ..types import CharSpan, Mention, SegmentedDoc, TaggedDoc
+from . import sinoviet
 from .dates import find_dates
 from .editions import find_editions
 from .gates import find_pairs
 from .gazetteer_match import Candidate, GazetteerMatcher
 from .link import PersonLinker
-from . import sinoviet
 from .persons import PersonCues, find_persons
 from .quantities import find_quantities
 from .resolve import load_context_cues, resolve
@@ -105,7 +105,8 @@ def _zh_aligned(text: str, cands: list[Candidate]) -> list[Candidate]:
 def _pattern_mentions(text: str, lang: str, anchor: date | None) -> list[Mention]:
     out = [Mention("DATE", d.start, d.end, d.text, None, d.value, "pattern", 1.0,
                    (("kind", d.kind), ("part_of_day", d.part_of_day), ("year_source", d.year_source)))
-           for d in find_dates(text, lang, anchor)]
+           for d in find_dates(text, lang, anchor)
+           if not (d.kind == "relative" and d.value is None)]  # "hôm nay" means nothing without an anchor
     out += [Mention("EDITION", h.start, h.end, h.text, None, h.value, "pattern") for h in find_editions(text, lang)]
     out += [Mention("QUANTITY", q.start, q.end, q.text, None, q.value, "pattern", 1.0,
                     (("unit", q.unit), ("qualifier", q.qualifier))) for q in find_quantities(text, lang)]
