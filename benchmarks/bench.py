@@ -36,7 +36,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import psutil
@@ -179,8 +179,10 @@ def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1
     """``corridor-ie extract`` in a subprocess: wall time, peak RSS of its largest process (exact, from
     wait4) and of its whole process tree (sum, sampled every 50 ms)."""
     cmd = cli_command() + ["extract", *inputs, "-o", str(out), "--quiet", "--workers", str(workers), *extra]
+    err_file = out.with_suffix(".stderr")
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
+    with err_file.open("wb") as err_fh:  # a file, not a pipe: a chatty child cannot block on it
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err_fh, cwd=REPO)
     proc = psutil.Process(p.pid)
     tree_peak = 0
     while True:
@@ -195,7 +197,7 @@ def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1
         time.sleep(0.05)
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
-    err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
+    err = err_file.read_text(encoding="utf-8", errors="replace")
     if p.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: {err[-2000:]}")
     lines = sum(1 for _ in out.open(encoding="utf-8")) if out.exists() else 0
@@ -338,12 +340,12 @@ def main(argv: list[str] | None = None) -> int:
                            runs_dir / "startup2.jsonl", 1, workers=2)
         n_small, n_large = size["small"], size["large"]
         runs = [startup, startup2,
-                run_cli(f"small x1", [str(root / "small")], runs_dir / "s1.jsonl", n_small, 1),
-                run_cli(f"small x2", [str(root / "small")], runs_dir / "s2.jsonl", n_small, 2)]
+                run_cli("small x1", [str(root / "small")], runs_dir / "s1.jsonl", n_small, 1),
+                run_cli("small x2", [str(root / "small")], runs_dir / "s2.jsonl", n_small, 2)]
         if size["dask"]:
             runs.append(run_cli("small dask (local cluster, 2 workers)", [str(root / "small")],
                                 runs_dir / "sd.jsonl", n_small, 1, ("--engine", "dask")))
-        runs.append(run_cli(f"large x1", [str(root / "large")], runs_dir / "l1.jsonl", n_large, 1))
+        runs.append(run_cli("large x1", [str(root / "large")], runs_dir / "l1.jsonl", n_large, 1))
         for r in runs:
             per_doc(r, startup2["wall_s"] if r["workers"] > 1 else startup["wall_s"])
         by = {r["run"]: r for r in runs}

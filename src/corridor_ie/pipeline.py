@@ -152,7 +152,9 @@ def _resources_for(path: str | None) -> Resources:
 def _init_worker(pipeline_path: str | None) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
-    _WORKER = _resources_for(pipeline_path)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: Pool.terminate() sends it
+    if _WORKER is None:  # a forked worker inherits the parent's resources (see run_documents)
+        _WORKER = _resources_for(pipeline_path)
 
 
 def _work(item: RawDoc | ReadFailure) -> DocResult:
@@ -171,9 +173,14 @@ def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, work
         return
     import multiprocessing as mp
 
+    global _WORKER
     ctx = mp.get_context("fork") if hasattr(__import__("os"), "fork") else mp.get_context()
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path,)) as pool:
-        yield from pool.imap(_work, items, chunksize=chunksize)
+    inherited, _WORKER = _WORKER, (res if ctx.get_start_method() == "fork" else None)
+    try:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path,)) as pool:
+            yield from pool.imap(_work, items, chunksize=chunksize)
+    finally:
+        _WORKER = inherited
 
 
 def read_inputs(inputs: list[str], config: PipelineConfig, stdin=None) -> Iterator[RawDoc | ReadFailure]:

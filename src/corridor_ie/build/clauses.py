@@ -64,7 +64,8 @@ def _cuts(pattern: re.Pattern[str], text: str, start: int, end: int, protected: 
     return [m for m in pattern.finditer(text, start, end) if _free(m.start(), protected)]
 
 
-def _skip(text: str, pos: int, end: int, pattern: re.Pattern[str]) -> int:
+def skip_matches(text: str, pos: int, end: int, pattern: re.Pattern[str]) -> int:
+    """The offset after any run of ``pattern`` matches starting at ``pos``."""
     while True:
         m = pattern.match(text, pos, end)
         if not m or m.end() == pos:
@@ -74,9 +75,9 @@ def _skip(text: str, pos: int, end: int, pattern: re.Pattern[str]) -> int:
 
 def _head(text: str, pos: int, end: int, cues: CommitmentCues, actor: ActorFinder) -> int:
     """Where the verb of a piece starts: after filler words and an actor."""
-    pos = _skip(text, pos, end, cues.strip)
+    pos = skip_matches(text, pos, end, cues.strip)
     found = actor(pos, end)
-    return _skip(text, found[1], end, cues.strip) if found else pos
+    return skip_matches(text, found[1], end, cues.strip) if found else pos
 
 
 def _is_action(text: str, pos: int, end: int, cues: CommitmentCues, actor: ActorFinder, strong: bool) -> bool:
@@ -95,7 +96,7 @@ def _verb_only(text: str, start: int, end: int, cues: CommitmentCues, actor: Act
 
 def _list_start(text: str, start: int, end: int, cues: CommitmentCues, protected: list[Span]) -> tuple[int, bool] | None:
     """Where the actions start, whether they form an opened list; None for a vague head with no list."""
-    pos = _skip(text, start, end, cues.strip)
+    pos = skip_matches(text, start, end, cues.strip)
     if cues.vague_start.match(text, pos, end):
         link = next((m for m in cues.vague_link.finditer(text, pos, end) if _free(m.start(), protected)), None)
         return (link.end(), True) if link else None
@@ -151,14 +152,14 @@ def _comma_pieces(text: str, start: int, end: int, cues: CommitmentCues, actor: 
 
 
 def _trim(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFinder) -> Item | None:
-    pos = _skip(text, start, end, cues.strip)
+    pos = skip_matches(text, start, end, cues.strip)
     while pos < end and text[pos] in _LEAD:
-        pos = _skip(text, pos + 1, end, cues.strip)
+        pos = skip_matches(text, pos + 1, end, cues.strip)
     actors: tuple[Ref, ...] = ()
     found = actor(pos, end)
     if found:
         actors, pos = found
-        pos = _skip(text, pos, end, cues.strip)
+        pos = skip_matches(text, pos, end, cues.strip)
     while end > pos and (text[end - 1] in _TAIL or text[end - 1] == "."):
         end -= 1
     while pos < end and text[pos].isspace():

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ..gazetteer.store import Gazetteer
 from ..records import CommitmentRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
-from .clauses import Item, split_items, word_count
+from .clauses import Item, skip_matches, split_items, word_count
 from .commitment_cues import CommitmentCues, commitment_cues
 from .sectors import find_sectors
 
@@ -180,7 +180,7 @@ def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues,
 
 def _after_aside(text: str, pos: int, end: int, cues: CommitmentCues) -> int:
     """Skip filler and one aside between commas ("hy vọng, trong thời gian tới, hai bên …")."""
-    nxt = _skip(text, pos, end, cues.strip)
+    nxt = skip_matches(text, pos, end, cues.strip)
     if nxt != pos and nxt < end and text[nxt] in ",，":
         return nxt + 1
     return pos
@@ -189,14 +189,6 @@ def _after_aside(text: str, pos: int, end: int, cues: CommitmentCues) -> int:
 def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> list[re.Match[str]]:
     """Modality cues of a sentence that state an action (noun/adjective/purpose uses dropped)."""
     return [h for h in cues.modality.finditer(t.text, sent[0], sent[1]) if not _blocked(t, sent, h, cues, gaz)]
-
-
-def _skip(text: str, pos: int, end: int, pattern: re.Pattern[str]) -> int:
-    while True:
-        m = pattern.match(text, pos, end)
-        if not m or m.end() == pos:
-            return pos
-        pos = m.end()
 
 
 def cue_frames(t: TaggedDoc, sent: Span, hits: list[re.Match[str]], cues: CommitmentCues,
@@ -212,7 +204,7 @@ def cue_frames(t: TaggedDoc, sent: Span, hits: list[re.Match[str]], cues: Commit
         modality = cues.modality_of(h.group(0)) or "agreed"
         pos, actors = h.end(), ()
         if cues.asks_actor(h.group(0)):
-            found = actor_at(t, _skip(text, pos, end, cues.strip), end, cues, gaz)
+            found = actor_at(t, skip_matches(text, pos, end, cues.strip), end, cues, gaz)
             if found:
                 actors, pos = found
                 modality = "requested"
@@ -228,10 +220,10 @@ def cue_frames(t: TaggedDoc, sent: Span, hits: list[re.Match[str]], cues: Commit
 def action_starts(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazetteer) -> bool:
     """Whether the text at ``pos`` is an action: [actor] [modal words] [adverbs] verb."""
     text = t.text
-    pos = _skip(text, pos, end, cues.strip)
+    pos = skip_matches(text, pos, end, cues.strip)
     found = actor_at(t, pos, end, cues, gaz)
     if found:
-        pos = _skip(text, found[1], end, cues.strip)
+        pos = skip_matches(text, found[1], end, cues.strip)
     return bool(cues.verb_start.match(text, pos, end))
 
 

@@ -171,13 +171,19 @@ def _key(name: str) -> str:
 
 
 def nearest(gaz: Gazetteer, label: str, name: str) -> tuple[Entry, float] | None:
-    """The entry of ``label`` with the name or alias closest to ``name`` (``fuzz.ratio``, 0..1)."""
-    q = _key(name)
+    """The entry of ``label`` with the name or alias closest to ``name`` (``fuzz.ratio``, 0..1).
+    A Chinese name is also compared through its Sino-Vietnamese reading (陈士清 ~ "Trần Sĩ Thanh")."""
+    from ..normalise import has_han
+    from ..tag.sinoviet import reading
+
+    queries = [_key(name)]
+    if has_han(name) and (r := reading(name)):
+        queries.append(_key(r))
     best: tuple[Entry, float] | None = None
     for e in gaz.entries.values():
         if LABEL_OF_TYPE[e.type] != label:
             continue
-        score = max(fuzz.ratio(q, _key(n)) for _, n in e.all_names()) / 100
+        score = max(fuzz.ratio(q, _key(n)) for _, n in e.all_names() for q in queries) / 100
         if best is None or score > best[1] or (score == best[1] and e.id < best[0].id):
             best = (e, score)
     return best
