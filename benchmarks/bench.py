@@ -48,8 +48,10 @@ REPO = Path(__file__).resolve().parents[1]
 
 #: sizes per mode: relevant-vi corpus, small (mixed, in-process + scaling), large (scaling), NER sample
 SIZES = {
-    "full": {"relevant_vi": 200, "small": 1000, "large": 10000, "ner_sentences": 300, "dask": True},
-    "quick": {"relevant_vi": 40, "small": 200, "large": 1000, "ner_sentences": 60, "dask": False},
+    "full": {"relevant_vi": 200, "small": 1000, "large": 10000, "ner_sentences": 300, "dask": True,
+             "startup_per_workers": True},
+    "quick": {"relevant_vi": 30, "small": 200, "large": 1000, "ner_sentences": 40, "dask": False,
+              "startup_per_workers": False},
 }
 #: targets, as speed ratios (baseline time / pipeline time)
 TARGETS = {"a_word_tokenize": 1.0, "b_ner": 10.0, "c_trafilatura": 0.67}
@@ -214,18 +216,42 @@ def per_doc(run: dict, startup: float) -> None:
     run["docs_per_s_per_core"] = round(run["docs"] / work / cores, 1) if work > 0 else None
 
 
+def _spin(n: int) -> float:
+    t0 = time.perf_counter()
+    s = 0
+    for i in range(n):
+        s += i
+    return time.perf_counter() - t0
+
+
+def parallel_capacity(n: int = 8_000_000) -> float:
+    """Speed-up of a pure-Python loop on 2 processes over 1: what this machine gives right now
+    (a shared or throttled VM can give much less than 2)."""
+    import multiprocessing as mp
+
+    one = _spin(n)
+    with mp.get_context("fork").Pool(2) as pool:
+        t0 = time.perf_counter()
+        pool.map(_spin, [n, n])
+        two = time.perf_counter() - t0
+    return round(2 * one / two, 2)
+
+
 # --- profile --------------------------------------------------------------------------------------
 
 
-def profile(folder: Path, cfg, res, top: int = 18) -> str:
+def profile(folder: Path, cfg, res, top: int = 18, only=None) -> str:
+    """cProfile of process_document over the documents of ``folder`` that ``only`` keeps."""
     from corridor_ie.pipeline import process_document, read_inputs
 
+    items = [i for i in read_inputs([str(folder)], cfg) if only is None or only(i)]
     prof = cProfile.Profile()
     prof.enable()
-    for item in read_inputs([str(folder)], cfg):
+    for item in items:
         process_document(item, res)
     prof.disable()
     buf = io.StringIO()
+    buf.write(f"{len(items)} documents\n")
     st = pstats.Stats(prof, stream=buf)
     st.sort_stats("tottime").print_stats(top)
     st.sort_stats("cumulative").print_stats(top)
@@ -334,26 +360,37 @@ def main(argv: list[str] | None = None) -> int:
         say("[bench] corridor-ie extract subprocesses ...")
         runs_dir = root / "runs"
         runs_dir.mkdir(exist_ok=True)
-        startup = run_cli("startup (1 doc)", [str(REPO / "examples/vi/unrelated-sports.txt")],
-                          runs_dir / "startup.jsonl", 1)
-        startup2 = run_cli("startup (1 doc), 2 workers", [str(REPO / "examples/vi/unrelated-sports.txt")],
-                           runs_dir / "startup2.jsonl", 1, workers=2)
+        capacity = parallel_capacity()
+        # startup = a run over examples/ (10 documents, every language): loading resources and the
+        # models stages load on first use (jieba, underthesea, spaCy English)
+        startup = run_cli("startup (examples/)", [str(REPO / "examples")], runs_dir / "startup.jsonl", 10)
+        startup2 = (run_cli("startup (examples/), 2 workers", [str(REPO / "examples")],
+                            runs_dir / "startup2.jsonl", 10, workers=2)
+                    if size["startup_per_workers"] else startup)
         n_small, n_large = size["small"], size["large"]
-        runs = [startup, startup2,
+        runs = [startup, *([startup2] if startup2 is not startup else []),
                 run_cli("small x1", [str(root / "small")], runs_dir / "s1.jsonl", n_small, 1),
                 run_cli("small x2", [str(root / "small")], runs_dir / "s2.jsonl", n_small, 2)]
+        startup_dask = None
         if size["dask"]:
+            startup_dask = run_cli("startup (examples/), dask", [str(REPO / "examples")],
+                                   runs_dir / "startupd.jsonl", 10, 1, ("--engine", "dask"))
+            runs.insert(runs.index(startup) + 1 + (startup2 is not startup), startup_dask)
             runs.append(run_cli("small dask (local cluster, 2 workers)", [str(root / "small")],
                                 runs_dir / "sd.jsonl", n_small, 1, ("--engine", "dask")))
         runs.append(run_cli("large x1", [str(root / "large")], runs_dir / "l1.jsonl", n_large, 1))
         for r in runs:
-            per_doc(r, startup2["wall_s"] if r["workers"] > 1 else startup["wall_s"])
+            if r["run"].startswith("startup"):
+                continue
+            base = startup_dask if r["engine"] == "dask" else startup2 if r["workers"] > 1 else startup
+            per_doc(r, base["wall_s"])
         by = {r["run"]: r for r in runs}
         s1, s2, l1 = by["small x1"], by["small x2"], by["large x1"]
         same = (runs_dir / "s1.jsonl").read_bytes() == (runs_dir / "s2.jsonl").read_bytes()
         same_dask = ((runs_dir / "s1.jsonl").read_bytes() == (runs_dir / "sd.jsonl").read_bytes()
                      if size["dask"] else None)
         scaling = {
+            "machine_parallel_capacity_2_procs": capacity,
             "workers_1_to_2_wall_speedup": round(s1["wall_s"] / s2["wall_s"], 2),
             "workers_1_to_2_speedup_after_startup": round(s2["docs_per_s_after_startup"]
                                                           / s1["docs_per_s_after_startup"], 2),
@@ -369,8 +406,11 @@ def main(argv: list[str] | None = None) -> int:
         prof_text = ""
         if missed or args.profile:
             say("[bench] profiling (cProfile) ...")
-            prof_text = profile(root / ("relevant-vi" if missed and missed[0].startswith(("(a)", "(b)"))
-                                        else "small"), cfg, res)
+            if args.profile or any(m.startswith(("(a)", "(b)")) for m in missed):
+                prof_text += "--- relevant Vietnamese articles ---\n" + profile(root / "relevant-vi", cfg, res)
+            if args.profile or any(m.startswith("(c)") for m in missed):
+                prof_text += "--- HTML pages of the mixed corpus ---\n" + profile(
+                    root / "small", cfg, res, only=lambda i: getattr(i, "media_type", "") == "text/html")
 
         report = {
             "mode": mode, "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
@@ -394,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Against baselines, same texts, same run (ratio = baseline time / pipeline time)")
         print(table(baselines, ["comparison", "pipeline", "baseline", "ratio", "target", "met", "note"]))
         print("\ncorridor-ie extract in a subprocess (wall time includes startup; 'after startup' subtracts the "
-              "1-doc run's wall time)")
+              "wall time of the examples/ run)")
         print(table(runs, ["run", "docs", "workers", "wall_s", "docs_per_s", "docs_per_s_after_startup",
                            "docs_per_s_per_core", "peak_rss_mb_largest", "peak_rss_mb_tree_sampled"]))
         print()
