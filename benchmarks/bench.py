@@ -48,10 +48,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 #: sizes per mode: relevant-vi corpus, small (mixed, in-process + scaling), large (scaling), NER sample
 SIZES = {
-    "full": {"relevant_vi": 200, "small": 1000, "large": 10000, "ner_sentences": 300, "dask": True,
-             "startup_per_workers": True},
-    "quick": {"relevant_vi": 30, "small": 200, "large": 1000, "ner_sentences": 40, "dask": False,
-              "startup_per_workers": False},
+    "full": {"relevant_vi": 200, "small": 1000, "large": 10000, "ner_sentences": 300, "dask": True},
+    "quick": {"relevant_vi": 30, "small": 200, "large": 1000, "ner_sentences": 40, "dask": False},
 }
 #: targets, as speed ratios (baseline time / pipeline time)
 TARGETS = {"a_word_tokenize": 1.0, "b_ner": 10.0, "c_trafilatura": 0.67}
@@ -176,44 +174,63 @@ def cli_command() -> list[str]:
     return [sys.executable, "-c", "from corridor_ie.cli import main; main()"]
 
 
+STEADY_FROM = 0.1  # steady-state throughput is measured after this share of the documents is written
+
+
 def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1,
             extra: tuple[str, ...] = ()) -> dict:
-    """``corridor-ie extract`` in a subprocess: wall time, peak RSS of its largest process (exact, from
-    wait4) and of its whole process tree (sum, sampled every 50 ms)."""
+    """``corridor-ie extract`` in a subprocess, polled every 50 ms.
+
+    Reported: wall time; time to the first article written (startup: resources and the models
+    stages load on first use); steady documents/s, from the time the first ``STEADY_FROM`` of the
+    documents were written to the time the last one was; peak RSS of the largest process (exact,
+    from wait4) and peak PSS of the whole process tree (sum, sampled; PSS splits the pages forked
+    workers share, so the sum is not inflated by them).
+    """
     cmd = cli_command() + ["extract", *inputs, "-o", str(out), "--quiet", "--workers", str(workers), *extra]
     err_file = out.with_suffix(".stderr")
+    out.unlink(missing_ok=True)
     t0 = time.perf_counter()
     with err_file.open("wb") as err_fh:  # a file, not a pipe: a chatty child cannot block on it
         p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err_fh, cwd=REPO)
     proc = psutil.Process(p.pid)
-    tree_peak = 0
+    tree_peak, seen, reader, samples = 0, 0, None, []
     while True:
         pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+        now = time.perf_counter() - t0
+        if reader is None and out.exists():
+            reader = out.open("rb")
+        if reader is not None:
+            seen += reader.read().count(b'{"record_type":"article"')
+            samples.append((now, seen))
         if pid:
             break
         try:
             tree = [proc, *proc.children(recursive=True)]
-            tree_peak = max(tree_peak, sum(x.memory_info().rss for x in tree if x.is_running()))
+            tree_peak = max(tree_peak, sum(x.memory_full_info().pss for x in tree if x.is_running()))
         except psutil.Error:
             pass
         time.sleep(0.05)
     wall = time.perf_counter() - t0
+    if reader is not None:
+        reader.close()
     p.returncode = os.waitstatus_to_exitcode(status)
     err = err_file.read_text(encoding="utf-8", errors="replace")
     if p.returncode not in (0, 1):
         raise RuntimeError(f"{' '.join(cmd)} exited {p.returncode}: {err[-2000:]}")
-    lines = sum(1 for _ in out.open(encoding="utf-8")) if out.exists() else 0
-    return {"run": name, "docs": docs, "workers": workers, "engine": "dask" if "dask" in extra else "local",
-            "wall_s": round(wall, 2), "exit": p.returncode, "lines": lines,
-            "peak_rss_mb_largest": round(ru.ru_maxrss / 1024, 1), "peak_rss_mb_tree_sampled": round(tree_peak / 2**20, 1)}
-
-
-def per_doc(run: dict, startup: float) -> None:
-    work = run["wall_s"] - startup
-    run["docs_per_s"] = round(run["docs"] / run["wall_s"], 1)
-    run["docs_per_s_after_startup"] = round(run["docs"] / work, 1) if work > 0 else None
-    cores = min(run["workers"], os.cpu_count() or 1) if run["engine"] == "local" else min(2, os.cpu_count() or 1)
-    run["docs_per_s_per_core"] = round(run["docs"] / work / cores, 1) if work > 0 else None
+    first = next((t for t, n in samples if n >= 1), None)
+    start = next(((t, n) for t, n in samples if n >= max(1, STEADY_FROM * seen)), None)
+    end = next(((t, n) for t, n in samples if n >= seen), None)
+    steady = (end[1] - start[1]) / (end[0] - start[0]) if start and end and end[0] > start[0] else None
+    cores = min(2 if "dask" in extra else workers, os.cpu_count() or 1)
+    return {"run": name, "docs": docs, "articles": seen, "workers": workers,
+            "engine": "dask" if "dask" in extra else "local", "exit": p.returncode,
+            "wall_s": round(wall, 2), "first_doc_s": round(first, 2) if first is not None else None,
+            "docs_per_s_wall": round(docs / wall, 1),
+            "docs_per_s_steady": round(steady, 1) if steady else None,
+            "docs_per_s_per_core": round(steady / cores, 1) if steady else None,
+            "peak_rss_mb_largest": round(ru.ru_maxrss / 1024, 1),
+            "peak_pss_mb_tree_sampled": round(tree_peak / 2**20, 1)}
 
 
 def _spin(n: int) -> float:
@@ -361,29 +378,13 @@ def main(argv: list[str] | None = None) -> int:
         runs_dir = root / "runs"
         runs_dir.mkdir(exist_ok=True)
         capacity = parallel_capacity()
-        # startup = a run over examples/ (10 documents, every language): loading resources and the
-        # models stages load on first use (jieba, underthesea, spaCy English)
-        startup = run_cli("startup (examples/)", [str(REPO / "examples")], runs_dir / "startup.jsonl", 10)
-        startup2 = (run_cli("startup (examples/), 2 workers", [str(REPO / "examples")],
-                            runs_dir / "startup2.jsonl", 10, workers=2)
-                    if size["startup_per_workers"] else startup)
         n_small, n_large = size["small"], size["large"]
-        runs = [startup, *([startup2] if startup2 is not startup else []),
-                run_cli("small x1", [str(root / "small")], runs_dir / "s1.jsonl", n_small, 1),
+        runs = [run_cli("small x1", [str(root / "small")], runs_dir / "s1.jsonl", n_small, 1),
                 run_cli("small x2", [str(root / "small")], runs_dir / "s2.jsonl", n_small, 2)]
-        startup_dask = None
         if size["dask"]:
-            startup_dask = run_cli("startup (examples/), dask", [str(REPO / "examples")],
-                                   runs_dir / "startupd.jsonl", 10, 1, ("--engine", "dask"))
-            runs.insert(runs.index(startup) + 1 + (startup2 is not startup), startup_dask)
             runs.append(run_cli("small dask (local cluster, 2 workers)", [str(root / "small")],
                                 runs_dir / "sd.jsonl", n_small, 1, ("--engine", "dask")))
         runs.append(run_cli("large x1", [str(root / "large")], runs_dir / "l1.jsonl", n_large, 1))
-        for r in runs:
-            if r["run"].startswith("startup"):
-                continue
-            base = startup_dask if r["engine"] == "dask" else startup2 if r["workers"] > 1 else startup
-            per_doc(r, base["wall_s"])
         by = {r["run"]: r for r in runs}
         s1, s2, l1 = by["small x1"], by["small x2"], by["large x1"]
         same = (runs_dir / "s1.jsonl").read_bytes() == (runs_dir / "s2.jsonl").read_bytes()
@@ -392,19 +393,18 @@ def main(argv: list[str] | None = None) -> int:
         scaling = {
             "machine_parallel_capacity_2_procs": capacity,
             "workers_1_to_2_wall_speedup": round(s1["wall_s"] / s2["wall_s"], 2),
-            "workers_1_to_2_speedup_after_startup": round(s2["docs_per_s_after_startup"]
-                                                          / s1["docs_per_s_after_startup"], 2),
+            "workers_1_to_2_steady_speedup": round(s2["docs_per_s_steady"] / s1["docs_per_s_steady"], 2),
             "outputs_identical_1_vs_2_workers": same,
             "outputs_identical_1_worker_vs_dask": same_dask,
-            f"docs_{n_small}_to_{n_large}_docs_per_s_ratio": round(l1["docs_per_s_after_startup"]
-                                                                   / s1["docs_per_s_after_startup"], 2),
+            f"docs_{n_small}_to_{n_large}_steady_docs_per_s_ratio": round(l1["docs_per_s_steady"]
+                                                                          / s1["docs_per_s_steady"], 2),
             f"docs_{n_small}_to_{n_large}_peak_rss_ratio": round(l1["peak_rss_mb_largest"]
                                                                  / s1["peak_rss_mb_largest"], 2),
         }
 
         missed = [b["comparison"] for b in baselines if b["met"] != "yes"]
         prof_text = ""
-        if missed or args.profile:
+        if args.profile or (missed and not args.quick):
             say("[bench] profiling (cProfile) ...")
             if args.profile or any(m.startswith(("(a)", "(b)")) for m in missed):
                 prof_text += "--- relevant Vietnamese articles ---\n" + profile(root / "relevant-vi", cfg, res)
@@ -433,13 +433,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"peak RSS of this process after the pipeline passes: {peak_pipeline:.0f} MB\n")
         print("Against baselines, same texts, same run (ratio = baseline time / pipeline time)")
         print(table(baselines, ["comparison", "pipeline", "baseline", "ratio", "target", "met", "note"]))
-        print("\ncorridor-ie extract in a subprocess (wall time includes startup; 'after startup' subtracts the "
-              "wall time of the examples/ run)")
-        print(table(runs, ["run", "docs", "workers", "wall_s", "docs_per_s", "docs_per_s_after_startup",
-                           "docs_per_s_per_core", "peak_rss_mb_largest", "peak_rss_mb_tree_sampled"]))
+        print("\ncorridor-ie extract in a subprocess (first_doc_s: startup until the first article is written; "
+              f"steady: from {STEADY_FROM:.0%} of the documents written to the last)")
+        print(table(runs, ["run", "docs", "workers", "wall_s", "first_doc_s", "docs_per_s_wall",
+                           "docs_per_s_steady", "docs_per_s_per_core", "peak_rss_mb_largest",
+                           "peak_pss_mb_tree_sampled"]))
         print()
         for k, v in scaling.items():
             print(f"{k}: {v}")
+        if missed and not prof_text:
+            print("\ntargets missed; for a cProfile summary run: python benchmarks/bench.py --quick --profile")
         if prof_text:
             print("\ncProfile (targets missed: " + (", ".join(missed) or "none") + ")")
             print(prof_text)

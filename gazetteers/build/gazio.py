@@ -49,9 +49,15 @@ KIND_PREFIXES = ("tỉnh ", "thành phố ", "tp. ", "tp ", "huyện ", "thị x
 KIND_SUFFIXES = (" province", " city", " district", " county", " border gate", " international border gate")
 
 
-def is_kind_phrase(form: str) -> bool:
+ZH_KIND_SUFFIXES = ("省", "市", "县", "州")
+
+
+def is_kind_phrase(form: str, names: tuple[str, ...] = ()) -> bool:
+    """An administrative word added to a name: "tỉnh Lào Cai", "Lao Cai province", 老街省 (when 老街 is a name)."""
     f = form.casefold()
-    return f.startswith(KIND_PREFIXES) or f.endswith(KIND_SUFFIXES)
+    if f.startswith(KIND_PREFIXES) or f.endswith(KIND_SUFFIXES):
+        return True
+    return form.endswith(ZH_KIND_SUFFIXES) and form[:-1] in names
 
 
 def dedupe_aliases(entry: dict[str, Any]) -> dict[str, Any]:
@@ -65,7 +71,7 @@ def dedupe_aliases(entry: dict[str, Any]) -> dict[str, Any]:
     for lang, forms in entry.get("aliases", {}).items():
         kept = []
         for form in forms:
-            if entry.get("type") != "person" and is_kind_phrase(form):
+            if entry.get("type") != "person" and is_kind_phrase(form, tuple(v for v in names.values() if v)):
                 continue
             if match_key(form) not in seen:
                 seen.add(match_key(form))

@@ -7,8 +7,8 @@
   places on either side of the border joined by a directional word or a dash → ``LINK`` (a road, rail
   or bridge link; its id is the gate pair when the two names are the gates of a known pair, and a
   dash between the gates of a known pair makes a ``BORDER_GATE_PAIR`` instead).
-- Both gates of a known pair named apart in one sentence, close together → ``BORDER_GATE_PAIR`` with
-  method ``sentence``.
+- Both gates of a known pair named apart in one sentence, close together, at least one of them read as
+  a gate (by a cue such as "cửa khẩu" or 口岸) → ``BORDER_GATE_PAIR`` with method ``sentence``.
 Countries never form a side ("Việt Nam – Trung Quốc" is a relation, not a link).
 """
 
@@ -86,7 +86,7 @@ def find_pairs(text: str, mentions: list[Mention], sentences: list[tuple[int, in
             for b in inside[i + 1:]:
                 if b.start - a.end > cues.cooccurrence_window:
                     break
-                pair = known_pair(a, b)
+                pair = known_pair(a, b) if "BORDER_GATE" in (a.label, b.label) else None
                 if pair and not any(o.start <= a.start and b.end <= o.end for o in out) and not any(
                         o.start < b.end and a.start < o.end for o in out if o.label == "BORDER_GATE_PAIR"):
                     out.append(_pair_mention(a, b.end, text, pair, gaz, "sentence", 0.7))
