@@ -174,11 +174,32 @@ def cli_command() -> list[str]:
     return [sys.executable, "-c", "from corridor_ie.cli import main; main()"]
 
 
+#: the dask run through the library when this checkout's CLI has no ``--engine`` option yet
+_DASK_VIA_LIBRARY = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from corridor_ie.runner import ExtractOptions, run_extract\n"
+    "if __name__ == '__main__':\n"
+    "    sys.exit(run_extract(ExtractOptions(inputs=sys.argv[1:-1], output=Path(sys.argv[-1]), quiet=True,\n"
+    "                                        engine='dask')))\n"
+)
+
+
+def extract_command(inputs: list[str], out: Path, workers: int, engine: str) -> list[str]:
+    base = ["extract", *inputs, "-o", str(out), "--quiet", "--workers", str(workers)]
+    if engine == "local":
+        return cli_command() + base
+    help_text = subprocess.run(cli_command() + ["extract", "--help"], capture_output=True, text=True).stdout
+    if "--engine" in help_text:
+        return cli_command() + base + ["--engine", engine]
+    return [sys.executable, "-c", _DASK_VIA_LIBRARY, *inputs, str(out)]
+
+
 STEADY_FROM = 0.1  # steady-state throughput is measured after this share of the documents is written
 
 
 def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1,
-            extra: tuple[str, ...] = ()) -> dict:
+            engine: str = "local") -> dict:
     """``corridor-ie extract`` in a subprocess, polled every 50 ms.
 
     Reported: wall time; time to the first article written (startup: resources and the models
@@ -187,7 +208,7 @@ def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1
     from wait4) and peak PSS of the whole process tree (sum, sampled; PSS splits the pages forked
     workers share, so the sum is not inflated by them).
     """
-    cmd = cli_command() + ["extract", *inputs, "-o", str(out), "--quiet", "--workers", str(workers), *extra]
+    cmd = extract_command(inputs, out, workers, engine)
     err_file = out.with_suffix(".stderr")
     out.unlink(missing_ok=True)
     t0 = time.perf_counter()
@@ -222,15 +243,20 @@ def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1
     start = next(((t, n) for t, n in samples if n >= max(1, STEADY_FROM * seen)), None)
     end = next(((t, n) for t, n in samples if n >= seen), None)
     steady = (end[1] - start[1]) / (end[0] - start[0]) if start and end and end[0] > start[0] else None
-    cores = min(2 if "dask" in extra else workers, os.cpu_count() or 1)
+    cores = min(2 if engine == "dask" else workers, os.cpu_count() or 1)
+    deciles = []  # docs/s within each tenth of the documents: flat when the run streams
+    if seen >= 10:
+        marks = [next(t for t, n in samples if n >= k * seen / 10) for k in range(11)]
+        marks[0] = first or 0.0
+        deciles = [round(seen / 10 / (b - a), 1) if b > a else None for a, b in zip(marks, marks[1:])]
     return {"run": name, "docs": docs, "articles": seen, "workers": workers,
-            "engine": "dask" if "dask" in extra else "local", "exit": p.returncode,
+            "engine": engine, "exit": p.returncode,
             "wall_s": round(wall, 2), "first_doc_s": round(first, 2) if first is not None else None,
             "docs_per_s_wall": round(docs / wall, 1),
             "docs_per_s_steady": round(steady, 1) if steady else None,
             "docs_per_s_per_core": round(steady / cores, 1) if steady else None,
             "peak_rss_mb_largest": round(ru.ru_maxrss / 1024, 1),
-            "peak_pss_mb_tree_sampled": round(tree_peak / 2**20, 1)}
+            "peak_pss_mb_tree_sampled": round(tree_peak / 2**20, 1), "docs_per_s_by_tenth": deciles}
 
 
 def _spin(n: int) -> float:
@@ -257,11 +283,11 @@ def parallel_capacity(n: int = 8_000_000) -> float:
 # --- profile --------------------------------------------------------------------------------------
 
 
-def profile(folder: Path, cfg, res, top: int = 18, only=None) -> str:
+def profile(folder: Path, cfg, res, top: int = 18, only=None, limit: int = 200) -> str:
     """cProfile of process_document over the documents of ``folder`` that ``only`` keeps."""
     from corridor_ie.pipeline import process_document, read_inputs
 
-    items = [i for i in read_inputs([str(folder)], cfg) if only is None or only(i)]
+    items = [i for i in read_inputs([str(folder)], cfg) if only is None or only(i)][:limit]
     prof = cProfile.Profile()
     prof.enable()
     for item in items:
@@ -383,7 +409,7 @@ def main(argv: list[str] | None = None) -> int:
                 run_cli("small x2", [str(root / "small")], runs_dir / "s2.jsonl", n_small, 2)]
         if size["dask"]:
             runs.append(run_cli("small dask (local cluster, 2 workers)", [str(root / "small")],
-                                runs_dir / "sd.jsonl", n_small, 1, ("--engine", "dask")))
+                                runs_dir / "sd.jsonl", n_small, 1, "dask"))
         runs.append(run_cli("large x1", [str(root / "large")], runs_dir / "l1.jsonl", n_large, 1))
         by = {r["run"]: r for r in runs}
         s1, s2, l1 = by["small x1"], by["small x2"], by["large x1"]
@@ -441,6 +467,8 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for k, v in scaling.items():
             print(f"{k}: {v}")
+        for r in runs:
+            print(f"{r['run']}: docs/s in each tenth of the documents: {r['docs_per_s_by_tenth']}")
         if missed and not prof_text:
             print("\ntargets missed; for a cProfile summary run: python benchmarks/bench.py --quick --profile")
         if prof_text:

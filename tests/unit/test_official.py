@@ -94,3 +94,16 @@ def test_unlinked_titled_person_is_kept_with_link_none(ctx):
     assert (r.name, r.person_id, r.link) == ("Nguyễn Văn Ất", None, "none")
     assert r.title == "Phó Chủ tịch UBND tỉnh Lạng Sơn" and r.roles == ["spoke"]
     assert r.event_id is None  # no reported event in this document
+
+
+def test_listed_people_share_the_verb_of_the_list():
+    from corridor_ie.api import extract_text
+
+    text = ("Sáng 22/2/2023, Hội nghị lần thứ 14 Ủy ban Công tác liên hợp các tỉnh Hà Giang, Lạng Sơn và Khu tự trị "
+            "dân tộc Choang Quảng Tây (Trung Quốc) diễn ra trực tuyến. Phó Chủ tịch UBND tỉnh Hà Giang Hoàng Gia Long "
+            "đồng chủ trì hội nghị cùng Phó Chủ tịch UBND tỉnh Cao Bằng Trịnh Trường Huy; Phó Chủ tịch UBND tỉnh "
+            "Lạng Sơn Đoàn Thu Hà và Phó Chủ tịch UBND tỉnh Quảng Ninh Bùi Văn Khắng.")
+    offs = {r.name: r for r in extract_text(text) if r.record_type == "official"}
+    for name in ("Trịnh Trường Huy", "Đoàn Thu Hà", "Bùi Văn Khắng"):
+        assert offs[name].roles == ["chaired"], name
+        assert offs[name].event_id == "series.joint-working-committee#14", name

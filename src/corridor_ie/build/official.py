@@ -186,12 +186,33 @@ def roles(t: TaggedDoc, regions: list[Span], cues: EventCues) -> list[str]:
     return [r for r in ROLE_ORDER if r in found]
 
 
+_LIST_JOINER = re.compile(r"[;,、；，]|\b(?:và|cùng|and|with)\b|[和与及]")
+
+
+def mention_roles(t: TaggedDoc, sents: list[Span], cues: EventCues) -> dict[int, list[str]]:
+    """Roles per person mention. A person listed after another with no verb of their own ("A đồng chủ
+    trì hội nghị cùng B; C và D") shares the roles of the person before them in the list."""
+    out: dict[int, list[str]] = {}
+    prev: Mention | None = None
+    for m in t.of("PERSON"):
+        sent = sents[sentence_of(sents, m.start)]
+        found = roles(t, _region(t, m, sent), cues)
+        if not found and prev is not None and sent[0] <= prev.start and prev.end <= m.start:
+            gap = t.text[prev.end:m.start]
+            if len(gap) <= 160 and _LIST_JOINER.search(gap) and not roles(t, [(prev.end, m.start)], cues):
+                found = out.get(prev.start, [])
+        out[m.start] = found
+        prev = m
+    return out
+
+
 def build_officials(t: TaggedDoc, ctx: BuildContext) -> list[OfficialRecord]:
     """One record per titled (or gazetteer-positioned) person, in order of first mention."""
     gaz, cues, lang = ctx.gazetteer, event_cues(), doc_lang(t)
     sents = sentence_spans(t)
     reported = reported_event(t, gaz)
     statement = cues.pattern(lang, "officials", "statement_verbs")
+    per_mention = mention_roles(t, sents, cues)
     groups: dict[str, list[Mention]] = {}
     for m in t.of("PERSON"):
         groups.setdefault(m.id or f"name:{m.text}", []).append(m)
@@ -222,7 +243,7 @@ def build_officials(t: TaggedDoc, ctx: BuildContext) -> list[OfficialRecord]:
                 country = e.country
                 break
         country = country or (entry.country if entry else None)
-        person_roles = roles(t, regions, cues)
+        person_roles = [r for r in ROLE_ORDER if any(r in per_mention.get(m.start, []) for m in mentions)]
         event = None
         if reported and (person_roles or (any(s in reported.sentences for s in sentences)
                                           and any(statement.search(t.text, a, b) for a, b in regions))):
