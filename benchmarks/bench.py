@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import io
+import itertools
 import json
 import os
 import platform
@@ -248,7 +249,7 @@ def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1
     if seen >= 10:
         marks = [next(t for t, n in samples if n >= k * seen / 10) for k in range(11)]
         marks[0] = first or 0.0
-        deciles = [round(seen / 10 / (b - a), 1) if b > a else None for a, b in zip(marks, marks[1:])]
+        deciles = [round(seen / 10 / (b - a), 1) if b > a else None for a, b in itertools.pairwise(marks)]
     return {"run": name, "docs": docs, "articles": seen, "workers": workers,
             "engine": engine, "exit": p.returncode,
             "wall_s": round(wall, 2), "first_doc_s": round(first, 2) if first is not None else None,

@@ -209,3 +209,17 @@ def test_builder_entry_point_uses_context_gazetteer(gaz):
     recs = build_commitments(t, BuildContext(gazetteer=gaz, pipeline="test"))
     assert [r.action for r in recs] == ["đẩy mạnh kết nối giao thông"]
     assert recs[0].doc_id == "test" and recs[0].record_type == "commitment"
+
+
+def test_items_share_the_lead_in_deadline():
+    from corridor_ie.api import extract_text
+
+    text = ("Hội nghị lần thứ 15 Ủy ban Công tác liên hợp các tỉnh Lạng Sơn, Cao Bằng và Quảng Tây (Trung Quốc) "
+            "diễn ra ngày 10/3/2024. Các bên thống nhất các hoạt động trong năm 2025 tập trung vào 3 nội dung: "
+            "nâng cấp cặp cửa khẩu Tà Lùng – Thủy Khẩu; phát triển du lịch biên giới trước tháng 6/2025; "
+            "quản lý biên giới.")
+    coms = {r.action: r.deadline for r in extract_text(text) if r.record_type == "commitment"}
+    assert coms["nâng cấp cặp cửa khẩu Tà Lùng – Thủy Khẩu"] == "2025"
+    assert coms["quản lý biên giới"] == "2025"
+    own = next(d for a, d in coms.items() if a.startswith("phát triển du lịch"))
+    assert own == "2025-06"

@@ -298,6 +298,15 @@ def deadline_in(t: TaggedDoc, item: Item, cues: CommitmentCues) -> str | None:
     return None
 
 
+def lead_in_deadline(t: TaggedDoc, item: Item, sentence: Span, cues: CommitmentCues) -> str | None:
+    """The deadline of an enumeration's lead-in ("… trong năm 2023 tập trung vào 5 nội dung: A; B; …"),
+    which every item of the list shares unless it states its own."""
+    colon = max(t.text.rfind(":", sentence[0], item.start), t.text.rfind("：", sentence[0], item.start))
+    if colon <= sentence[0]:
+        return None
+    return deadline_in(t, Item(sentence[0], colon), cues)
+
+
 def _link_ref(m: Mention, gaz: Gazetteer) -> Ref:
     ids = m.value if isinstance(m.value, list | tuple) else []
     names = [e.canonical for e in (gaz.get(i) for i in ids) if e]
@@ -388,7 +397,8 @@ def commitments_of(t: TaggedDoc, gaz: Gazetteer, event_id: str | None = None) ->
                 evidence.append(Evidence(start=s0, end=s1, text=text[s0:s1]))
             out.append(CommitmentRecord(
                 doc_id=t.seg.clean.doc_id, event_id=event_id, actors=list(item.actors or frame.actors),
-                action=action, sectors=sectors, objects=objects, deadline=deadline_in(t, item, cues),
+                action=action, sectors=sectors, objects=objects,
+                deadline=deadline_in(t, item, cues) or lead_in_deadline(t, item, frame.sentence, cues),
                 modality=frame.modality, evidence=evidence))
     return out
 
