@@ -103,6 +103,9 @@ def extract(
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already in the output.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed).")] = "local",
+    scheduler: Annotated[str | None, typer.Option("--scheduler",
+                                                  help="Dask scheduler address (default: a local cluster).")] = None,
 ) -> None:
     """Extract article, conference, official and commitment records.
 
@@ -111,7 +114,7 @@ def extract(
     from .runner import ExtractOptions, run_extract
 
     opts = ExtractOptions(inputs=inputs, output=output, errors=errors, pipeline=pipeline, workers=workers,
-                          resume=resume, quiet=quiet)
+                          resume=resume, quiet=quiet, engine=engine, scheduler=scheduler)
     try:
         code = run_extract(opts)
     except SetupError as e:

@@ -33,6 +33,7 @@ from .segment.stage import segment_document
 from .tag.gazetteer_match import GazetteerMatcher
 from .tag.link import PersonLinker
 from .tag.persons import load_person_cues
+from .tag.prefilter import Prefilter
 from .tag.stage import TagResources, tag_document
 from .types import RawDoc, TaggedDoc
 
@@ -56,6 +57,7 @@ def load_resources(config: PipelineConfig) -> Resources:
         linker=PersonLinker(gaz, config.tag.fuzzy_threshold),
         person_cues=load_person_cues(),
         prefilter=config.tag.prefilter,
+        quick=Prefilter.from_gazetteer(gaz),
     )
     build = BuildContext(gazetteer=gaz, pipeline=f"{config.name}@{config.version}",
                          records=tuple(config.build.records))

@@ -90,7 +90,7 @@ class SegmentedDoc:
     clean: CleanDoc
     lang: str
     sentences: tuple[CharSpan, ...]
-    tokens: tuple[CharSpan, ...]  # syllables / words / Han characters: the spaCy Doc's tokens
+    tokens: tuple[tuple[int, int], ...]  # (start, end) of syllables / words / Han characters: the Doc's tokens
     published: date | None = None  # best publication date known (meta or dateline)
     relevant: bool = True  # False when the prefilter found no corridor entity at all
 

@@ -56,7 +56,8 @@ def test_apposition_stops_before_a_verb_of_saying(ctx):
 
 
 def test_nominalised_signing_is_no_role(ctx):
-    _, recs = officials("Theo Chủ tịch UBND TP. Hà Nội Trần Sỹ Thanh, việc ký kết văn kiện này thể hiện quyết tâm.", ctx)
+    _, recs = officials("Theo Chủ tịch UBND TP. Hà Nội Trần Sỹ Thanh, việc ký kết văn kiện với tỉnh Vân Nam (Trung Quốc) "
+                      "thể hiện quyết tâm.", ctx)
     assert "signed" not in recs["Trần Sỹ Thanh"].roles
 
 

@@ -315,8 +315,20 @@ def _reported_sentences(t: TaggedDoc, series_id: str, own: list[Span], masked: l
     return sorted(chosen), spans
 
 
+_LAST: list = [None, None, None]  # (tagged doc, gazetteer, events): every builder asks for the same doc
+
+
 def doc_events(t: TaggedDoc, gaz: Gazetteer) -> list[EventMention]:
-    """Every event the document reports or refers to: the reported one first, then by edition."""
+    """Every event the document reports or refers to: the reported one first, then by edition.
+    Computed once per document (the conference, official and commitment builders all ask)."""
+    if _LAST[0] is t and _LAST[1] is gaz:
+        return list(_LAST[2])
+    events = _doc_events(t, gaz)
+    _LAST[:] = [t, gaz, tuple(events)]
+    return events
+
+
+def _doc_events(t: TaggedDoc, gaz: Gazetteer) -> list[EventMention]:
     cues, lang = event_cues(), doc_lang(t)
     sents = sentence_spans(t)
     main = main_series(t)

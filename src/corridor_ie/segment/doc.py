@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import numpy
+from spacy.attrs import NORM
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -43,14 +45,20 @@ def build_doc(text: str, tokens: list[tuple[int, int]], vocab: Vocab | None = No
         words.append(text[pos:])
         spaces.append(False)
     doc = Doc(vocab, words=words, spaces=spaces)
-    for tok in doc:
-        tok.norm_ = fold_token(tok.text)
+    set_norms(doc, [fold_token(w) for w in words])
     return doc
+
+
+def set_norms(doc: Doc, norms: list[str]) -> None:
+    """Write matching keys into the NORM attribute in one array operation (no Token objects)."""
+    strings = doc.vocab.strings
+    arr = numpy.fromiter((strings.add(n) for n in norms), dtype=numpy.uint64, count=len(norms))
+    doc.from_array([NORM], arr.reshape(-1, 1))
 
 
 def ascii_doc(doc: Doc) -> Doc:
     """A twin Doc whose NORM is the diacritic-free key, for text that drops Vietnamese diacritics."""
-    twin = Doc(doc.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-    for tok in twin:
-        tok.norm_ = ascii_fold(tok.text)
+    words = [t.text for t in doc]
+    twin = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    set_norms(twin, [ascii_fold(w) for w in words])
     return twin

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..lang import detect_language
-from ..types import CharSpan, CleanDoc, SegmentedDoc
+from ..types import CleanDoc, SegmentedDoc
 from .tokens import tokenize
 
 
@@ -24,6 +24,6 @@ def parse_published(value: str | None) -> date | None:
 
 def segment_document(clean: CleanDoc) -> SegmentedDoc:
     lang = detect_language(clean.text, clean.meta.lang)
-    tokens = tuple(CharSpan(s, e) for s, e in tokenize(clean.text, lang))
+    tokens = tuple(tokenize(clean.text, lang))
     return SegmentedDoc(clean=clean, lang=lang, sentences=(), tokens=tokens,
                         published=parse_published(clean.meta.published))

@@ -33,6 +33,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import ConfigError
 
@@ -209,8 +210,7 @@ def _resolve(text: str, cands: list[_Cand], bonus: float, forbidden: Sequence[Sp
 # --------------------------------------------------------------------------- word runs (vi, en)
 
 
-@dataclass(frozen=True)
-class _Word:
+class _Word(NamedTuple):  # a tuple: built for every word of every relevant document
     start: int
     end: int
     text: str

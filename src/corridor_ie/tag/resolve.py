@@ -143,13 +143,17 @@ def _layers(cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
 def resolve(text: str, lang: str, cands: list[Candidate], gaz: Gazetteer, day: date | None) -> list[Mention]:
     """One mention per chosen span, with the entry id, canonical value and provenance attrs."""
     cues = load_context_cues()
-    tk = TokenKeys(text, lang)
+    tk: TokenKeys | None = None  # built only when some span has several candidate entries
     out: list[Mention] = []
     for c in _layers(cands, gaz):
         entries = [e for e in (gaz.get(i) for i in c.entry_ids) if e is not None]
         if not entries:
             continue
-        e = choose_entry(entries, _cued_types(tk, c, cues), day, cues.priority)
+        if len(entries) == 1:
+            e = entries[0]
+        else:
+            tk = tk or TokenKeys(text, lang)
+            e = choose_entry(entries, _cued_types(tk, c, cues), day, cues.priority)
         attrs: list[tuple[str, object]] = [("type", e.type), ("gazetteer_version", gaz.version)]
         if len(entries) > 1:
             attrs.append(("alternatives", tuple(x.id for x in entries if x.id != e.id)))

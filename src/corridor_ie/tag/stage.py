@@ -2,7 +2,8 @@
 
 Steps (each a pure function in its own module):
 1. gazetteer lookup on the spaCy Doc (``gazetteer_match``) and entry choice (``resolve``);
-2. relevance: a page that names no corridor entity stops here (cheap path for unrelated news);
+2. relevance: a page that names no corridor entity stops here (cheap path for unrelated news: the
+   ``prefilter`` scan runs before the Doc is even built);
 3. sentences (underthesea / regex), dates, editions, quantities (``dates``, ``editions``, ``quantities``);
 4. persons not in a gazetteer (``persons``) and their fuzzy links (``link``);
 5. gate pairs and cross-border links written as two sides (``gates``);
@@ -28,11 +29,9 @@ from .gates import find_pairs
 from .gazetteer_match import Candidate, GazetteerMatcher
 from .link import PersonLinker
 from .persons import PersonCues, find_persons
+from .prefilter import Prefilter, is_relevant_entry
 from .quantities import find_quantities
 from .resolve import load_context_cues, resolve
-
-#: entry types whose mention makes a page relevant to the corridor
-RELEVANT_TYPES = frozenset({"border_gate", "gate_pair", "series"})
 
 
 @dataclass(frozen=True)
@@ -42,16 +41,11 @@ class TagResources:
     linker: PersonLinker
     person_cues: PersonCues
     prefilter: bool = True
+    quick: Prefilter | None = None  # the cheap test run before any Doc is built
 
 
 def is_relevant(mentions: list[Mention], gaz: Gazetteer) -> bool:
-    for m in mentions:
-        e = gaz.get(m.id)
-        if e is None:
-            continue
-        if e.type in RELEVANT_TYPES or (e.country == "CN" and e.type != "title") or e.id == "country.cn":
-            return True
-    return False
+    return any((e := gaz.get(m.id)) is not None and is_relevant_entry(e) for m in mentions)
 
 
 def _overlaps(a: Mention, spans: list[tuple[int, int]]) -> bool:
@@ -124,8 +118,10 @@ def _span_group(doc: Doc, mentions: list[Mention]) -> None:
 
 def tag_document(seg: SegmentedDoc, res: TagResources) -> TaggedDoc:
     text, lang = seg.text, seg.lang
-    doc = build_doc(text, [(t.start, t.end) for t in seg.tokens])
     allow_ascii = lang == "en" or not has_vietnamese_diacritics(text[:2000])
+    if res.prefilter and res.quick is not None and not res.quick.might_be_relevant(text, lang, allow_ascii):
+        return TaggedDoc(replace(seg, relevant=False), (), res.gazetteer.version, None)
+    doc = build_doc(text, list(seg.tokens))
     cands = res.matcher.match(doc, allow_ascii=allow_ascii)
     if lang == "zh":
         cands = _zh_aligned(text, cands)
