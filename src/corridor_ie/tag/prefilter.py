@@ -65,8 +65,12 @@ class Prefilter:
                     return True
         return False
 
-    def might_be_relevant(self, text: str, lang: str, allow_ascii: bool = True) -> bool:
-        words = [text[s:e] for s, e in tokenize(text, "vi")]
+    def might_be_relevant(self, text: str, lang: str, allow_ascii: bool = True,
+                          tokens: Iterable[tuple[int, int]] | None = None) -> bool:
+        """``tokens``: the document's syllable/character spans when already computed (not for English,
+        whose tokens come from spaCy and differ from the keys built here)."""
+        spans = tokens if tokens is not None and lang != "en" else tokenize(text, "vi")
+        words = [text[s:e] for s, e in spans]
         if self._scan([fold_token(w) for w in words], self._keys):
             return True
         return allow_ascii and bool(self._ascii) and self._scan([ascii_fold(w) for w in words], self._ascii)
