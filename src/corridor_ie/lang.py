@@ -41,7 +41,8 @@ def detect_paragraph_languages(text: str, default: str) -> list[tuple[int, int, 
     """``(start, end, lang)`` per line, for pages that mix languages; short lines take ``default``."""
     out, pos = [], 0
     for line in text.split("\n"):
-        lang = detect_language(line) if len(line.strip()) >= 40 else default
+        long_enough = len(line.strip()) >= 40 or len(_HAN.findall(line)) >= 10  # Chinese packs more per char
+        lang = detect_language(line) if long_enough else default
         out.append((pos, pos + len(line), lang))
         pos += len(line) + 1
     return out

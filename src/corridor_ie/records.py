@@ -68,6 +68,7 @@ class ArticleRecord(_Record):
     text: str
     captions: list[str] = Field(default_factory=list)
     relevant: bool = True  # False when no corridor entity was found and the expensive stages were skipped
+    paragraph_langs: list[dict[str, Any]] = Field(default_factory=list)  # {"start","end","lang"}: lines in another language
     entities: list[Entity] = Field(default_factory=list)
     removed: list[dict[str, str]] = Field(default_factory=list)  # what the cleaner removed: kind, text, reason
     gazetteer_version: str | None = None

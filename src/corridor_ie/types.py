@@ -93,6 +93,7 @@ class SegmentedDoc:
     tokens: tuple[tuple[int, int], ...]  # (start, end) of syllables / words / Han characters: the Doc's tokens
     published: date | None = None  # best publication date known (meta or dateline)
     relevant: bool = True  # False when the prefilter found no corridor entity at all
+    paragraph_langs: tuple[tuple[int, int, str], ...] = ()  # lines in another language than ``lang``
 
     @property
     def text(self) -> str:

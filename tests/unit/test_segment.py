@@ -36,3 +36,16 @@ def test_offsets_exact_for_any_text(text, lang):
     assert build_doc(text, toks).text == text
     for s, e in split_sentences(text, lang):
         assert 0 <= s < e <= len(text) and text[s:e].strip() == text[s:e]
+
+
+def test_lines_in_another_language_are_marked():
+    from corridor_ie.api import extract_text
+
+    text = ("Hội nghị hợp tác hành lang kinh tế lần thứ 10 diễn ra tại Hà Nội với sự tham dự của tỉnh Vân Nam.\n"
+            "云南省政协主席刘晓凯在会上表示，双方将进一步深化经贸合作，推动经济走廊建设。\n"
+            "Các bên thống nhất tăng cường hợp tác thương mại.")
+    art = extract_text(text)[0]
+    assert art.lang == "vi"
+    (para,) = art.paragraph_langs
+    assert para["lang"] == "zh" and art.text[para["start"]:para["end"]].startswith("云南省政协")
+    assert extract_text("Chỉ có tiếng Việt ở đây, tỉnh Vân Nam (Trung Quốc).")[0].paragraph_langs == []

@@ -52,6 +52,7 @@ def build_article(t: TaggedDoc, ctx: BuildContext) -> ArticleRecord:
         text=c.text,
         captions=list(c.captions),
         relevant=t.seg.relevant,
+        paragraph_langs=[{"start": s, "end": e, "lang": g} for s, e, g in t.seg.paragraph_langs],
         entities=[entity_of(m) for m in t.mentions],
         removed=[{"kind": r.kind, "text": r.text, "reason": r.reason} for r in c.removed],
         gazetteer_version=t.gazetteer_version,

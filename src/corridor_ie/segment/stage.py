@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..lang import detect_language
+from ..lang import detect_language, detect_paragraph_languages
 from ..types import CleanDoc, SegmentedDoc
 from .tokens import tokenize
 
@@ -26,4 +26,15 @@ def segment_document(clean: CleanDoc) -> SegmentedDoc:
     lang = detect_language(clean.text, clean.meta.lang)
     tokens = tuple(tokenize(clean.text, lang))
     return SegmentedDoc(clean=clean, lang=lang, sentences=(), tokens=tokens,
-                        published=parse_published(clean.meta.published))
+                        published=parse_published(clean.meta.published),
+                        paragraph_langs=tuple(other_language_lines(clean.text, lang)))
+
+
+def other_language_lines(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """Lines of a page that mixes languages, written in another language than the page's own
+    (a Chinese quotation in a Vietnamese article). Only pages that mix scripts are examined."""
+    has_han = any("\u4e00" <= c <= "\u9fff" for c in text)
+    has_latin = any("a" <= c.lower() <= "z" for c in text)
+    if not (has_han and has_latin):
+        return []
+    return [(s, e, g) for s, e, g in detect_paragraph_languages(text, lang) if g != lang and e > s]

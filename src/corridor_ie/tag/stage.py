@@ -124,7 +124,7 @@ def tag_document(seg: SegmentedDoc, res: TagResources) -> TaggedDoc:
         return TaggedDoc(replace(seg, relevant=False), (), res.gazetteer.version, None)
     doc = build_doc(text, list(seg.tokens))
     cands = res.matcher.match(doc, allow_ascii=allow_ascii)
-    if lang == "zh":
+    if lang == "zh" or any(seg.paragraph_langs):  # Chinese text, or a page with a Chinese passage
         cands = _zh_aligned(text, cands)
     gaz_mentions = resolve(text, lang, cands, res.gazetteer, seg.published)
     relevant = is_relevant(gaz_mentions, res.gazetteer) or not res.prefilter
