@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,17 @@ def seed_containing(seed_texts: dict[str, str], *needles: str) -> str:
 @pytest.fixture(scope="session")
 def repo() -> Path:
     return REPO
+
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Encode as Windows-1258 does: vowels with ^ ˘ ' precomposed, tone marks as combining characters
+    (cp1258 cannot encode the precomposed toned letters of NFC Vietnamese)."""
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in _TONE_MARKS)
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS)) + tones)
+    return "".join(out).encode("cp1258")

@@ -19,6 +19,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from tests.conftest import to_cp1258
 from typer.testing import CliRunner
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -50,17 +51,6 @@ runner = CliRunner()
 
 # --- builders ---------------------------------------------------------------------------------------
 
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def to_cp1258(text: str) -> bytes:
-    """Encode as Windows-1258 does: vowels with ^ ˘ ' precomposed, tone marks as combining characters."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in _TONE_MARKS)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS)) + tones)
-    return "".join(out).encode("cp1258")
 
 
 def without_meta_charset(page: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 import pytest
+from tests.conftest import to_cp1258
 
 from corridor_ie.errors import ReadError
 from corridor_ie.ingest.decode import (
@@ -22,18 +23,6 @@ ZH = "广西壮族自治区与越南谅山省在南宁举行边境合作会谈�
 ZH_HANT = "廣西壯族自治區與越南諒山省舉行會談，雙方同意擴大口岸貿易。"
 MIXED = "Cửa khẩu Hữu Nghị 友谊关 border gate"
 
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def to_cp1258(text: str) -> bytes:
-    """Encode as Windows-1258 does it: vowels with ^ ˘ ' precomposed, tone marks as combining chars."""
-    out = []
-    for ch in unicodedata.normalize("NFC", text):
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in _TONE_MARKS)
-        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS))
-        out.append(base + tones)
-    return "".join(out).encode("cp1258")
 
 
 @pytest.mark.parametrize(

@@ -80,7 +80,7 @@ def test_html_meta_charset_is_honoured(tmp_path: Path) -> None:
 
 
 def test_html_windows_1258_meta(tmp_path: Path) -> None:
-    from test_decode import to_cp1258
+    from tests.conftest import to_cp1258
 
     (tmp_path / "vi.html").write_bytes(to_cp1258(html_page(VI, charset="windows-1258")))
     (doc,) = docs(read_all([str(tmp_path / "vi.html")]))
