@@ -8,22 +8,17 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from .config import load_pipeline
-from .pipeline import Resources, load_resources, process_document
-from .segment.stage import segment_document
-from .tag.stage import tag_document
+from .pipeline import Resources, cached_resources, process_document, run_stages
 from .types import Meta, RawDoc, Source, TaggedDoc
 
 
-@lru_cache(maxsize=4)
 def resources(pipeline: str | None = None) -> Resources:
-    """Resources for a pipeline file (default pipeline when None), loaded once."""
-    return load_resources(load_pipeline(Path(pipeline) if pipeline else None))
+    """Resources for a pipeline file (default pipeline when None), loaded once per process."""
+    return cached_resources(str(Path(pipeline)) if pipeline else None)
 
 
 def raw_text(text: str, *, lang: str | None = None, published: str | None = None, html: bool = False,
@@ -44,10 +39,4 @@ def extract_text(text: str, *, lang: str | None = None, published: str | None = 
 def tag_text(text: str, *, lang: str | None = None, published: str | None = None,
              pipeline: str | None = None) -> TaggedDoc:
     """Clean, segment and tag a plain text; returns the TaggedDoc (mentions + spaCy Doc)."""
-    from .ingest.stage import clean_document
-
-    res = resources(pipeline)
-    clean = clean_document(raw_text(text, lang=lang, published=published), res.cues,
-                           max_html_depth=res.config.limits.max_html_depth,
-                           fallback_min_ratio=res.config.clean.fallback_min_ratio)
-    return tag_document(segment_document(clean), res.tag)
+    return run_stages(raw_text(text, lang=lang, published=published), resources(pipeline), build=False)[0]

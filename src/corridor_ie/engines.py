@@ -4,7 +4,7 @@ The local engine (``pipeline.run_documents``: in-process, or a ``multiprocessing
 default. ``run_documents_dask`` sends batches of documents to a dask scheduler instead: a cluster
 named by address, or a ``LocalCluster`` of two single-threaded worker processes when none is given.
 
-- Each worker process loads the pipeline's resources once (``pipeline._resources_for``, cached by
+- Each worker process loads the pipeline's resources once (``pipeline.cached_resources``, cached by
   pipeline path) and reuses them for every batch it runs.
 - Results come back in input order, and at most ``max_in_flight`` batches are submitted and not yet
   consumed: the input is streamed, never held whole in memory.
@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from .ingest.readers import ReadFailure
-from .pipeline import DocResult, _resources_for, failure_result, process_document
+from .pipeline import DocResult, cached_resources, failure_result, process_document
 from .types import RawDoc
 
 #: batches a worker process holds (running and queued) when ``max_in_flight`` is not given
@@ -39,7 +39,7 @@ IN_FLIGHT_PER_WORKER = 2
 
 def run_batch(items: list[RawDoc | ReadFailure], pipeline_path: str | None) -> list[DocResult]:
     """One batch on a worker: resources come from the worker's cache (loaded on its first batch)."""
-    res = _resources_for(pipeline_path)
+    res = cached_resources(pipeline_path)
     return [failure_result(i) if isinstance(i, ReadFailure) else process_document(i, res) for i in items]
 
 

@@ -159,41 +159,40 @@ def score_records(gold: GoldDoc, records: list[dict], report: Report) -> None:
     for r in records:
         by_type[r["record_type"]].append(r)
 
-    confs, ug, up = _match(gold.conferences, by_type["conference"],
-                           lambda g, p: g.series_id == p["series_id"] and g.edition == p["edition"])
-    report.records["conference"].add(Counts(len(confs), len(up), len(ug)))
-    for g, p in confs:
-        for f in ("status", "format", "start_date", "end_date"):
-            _field(report.fields, f"conference.{f}", getattr(g, f), p.get(f))
-        _field(report.fields, "conference.host", g.host, _ref_id(p.get("host")))
-        _field(report.fields, "conference.location", g.location, _ref_id(p.get("location")))
-
     def same_person(g, p) -> bool:
         return (g.person_id is not None and g.person_id == p.get("person_id")) or _norm(g.name) == _norm(p["name"])
-
-    offs, ug, up = _match(gold.officials, by_type["official"], same_person)
-    report.records["official"].add(Counts(len(offs), len(up), len(ug)))
-    report.misses += [f"official {g.name!r}" for g in ug]
-    report.false_alarms += [f"official {p['name']!r}" for p in up]
-    for g, p in offs:
-        _field(report.fields, "official.person_id", g.person_id, p.get("person_id"))
-        _field(report.fields, "official.title", g.title, p.get("title"))
-        _field(report.fields, "official.jurisdiction", g.jurisdiction, _ref_id(p.get("jurisdiction")))
-        _field(report.fields, "official.country", g.country, p.get("country"))
-        _field(report.fields, "official.roles", g.roles, p.get("roles", []))
 
     def same_action(g, p) -> bool:
         return fuzz.token_set_ratio(_norm(g.action), _norm(p["action"])) >= 80
 
-    coms, ug, up = _match(gold.commitments, by_type["commitment"], same_action)
-    report.records["commitment"].add(Counts(len(coms), len(up), len(ug)))
-    report.misses += [f"commitment {g.action[:60]!r}" for g in ug]
-    report.false_alarms += [f"commitment {p['action'][:60]!r}" for p in up]
-    for g, p in coms:
-        _field(report.fields, "commitment.modality", g.modality, p.get("modality"))
-        _field(report.fields, "commitment.deadline", g.deadline, p.get("deadline"))
-        _field(report.fields, "commitment.sectors", g.sectors, p.get("sectors", []))
-        _field(report.fields, "commitment.actors", g.actors, [_ref_id(a) for a in p.get("actors", [])])
+    def plain(name: str):
+        return name, lambda g: getattr(g, name), lambda p: p.get(name)
+
+    def ref(name: str):
+        return name, lambda g: getattr(g, name), lambda p: _ref_id(p.get(name))
+
+    # record type -> (gold records, same record?, how a miss is named, fields scored on matched pairs)
+    specs = {
+        "conference": (gold.conferences, lambda g, p: g.series_id == p["series_id"] and g.edition == p["edition"],
+                       None, [plain("status"), plain("format"), plain("start_date"), plain("end_date"),
+                              ref("host"), ref("location")]),
+        "official": (gold.officials, same_person, lambda r: repr(r["name"] if isinstance(r, dict) else r.name),
+                     [plain("person_id"), plain("title"), ref("jurisdiction"), plain("country"),
+                      ("roles", lambda g: g.roles, lambda p: p.get("roles", []))]),
+        "commitment": (gold.commitments, same_action,
+                       lambda r: repr((r["action"] if isinstance(r, dict) else r.action)[:60]),
+                       [plain("modality"), plain("deadline"), ("sectors", lambda g: g.sectors, lambda p: p.get("sectors", [])),
+                        ("actors", lambda g: g.actors, lambda p: [_ref_id(a) for a in p.get("actors", [])])]),
+    }
+    for kind, (golds, same, name, fields) in specs.items():
+        pairs, unmatched_gold, unmatched_pred = _match(golds, by_type[kind], same)
+        report.records[kind].add(Counts(len(pairs), len(unmatched_pred), len(unmatched_gold)))
+        if name:
+            report.misses += [f"{kind} {name(g)}" for g in unmatched_gold]
+            report.false_alarms += [f"{kind} {name(p)}" for p in unmatched_pred]
+        for g, p in pairs:
+            for field_name, from_gold, from_pred in fields:
+                _field(report.fields, f"{kind}.{field_name}", from_gold(g), from_pred(p))
 
 
 # --- baseline ---------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .build.stage import BuildContext, build_records
+from .build.stage import BuildContext, BuildResult, build_records
 from .config import PipelineConfig, load_pipeline
 from .errors import CorridorError, DocumentError, LimitExceeded, StageError
 from .gazetteer.store import load_gazetteer
@@ -101,40 +101,62 @@ def _error(location: str, doc_id: str | None, err: CorridorError, stage: str) ->
                        + (f" ({err.hint})" if err.hint else ""))
 
 
+def run_stages(raw: RawDoc, res: Resources, trace: list[str] | None = None,
+               build: bool = True) -> tuple[TaggedDoc, BuildResult | None]:
+    """The recipe for one document, stage by stage; ``trace`` receives each stage's name as it starts.
+    Failures propagate: ``process_document`` is where they become error lines."""
+    cfg = res.config
+    mark = trace.append if trace is not None else (lambda _stage: None)
+    mark("clean")  # HTML -> text, normalise, strip boilerplate
+    clean = clean_document(raw, res.cues, max_html_depth=cfg.limits.max_html_depth,
+                           fallback_min_ratio=cfg.clean.fallback_min_ratio)
+    mark("segment")  # language and tokens
+    seg = segment_document(clean)
+    mark("tag")  # gazetteer, persons, dates, gates (skipped for pages that name no corridor entity)
+    if "tag" in cfg.stages:
+        tagged = tag_document(seg, res.tag)
+    else:
+        tagged = TaggedDoc(replace(seg, relevant=False), (), res.tag.gazetteer.version)
+    if not build:
+        return tagged, None
+    mark("build")  # validated records
+    build_ctx = res.build if "build" in cfg.stages else replace(res.build, records=())
+    return tagged, build_records(tagged, build_ctx)
+
+
 def process_document(raw: RawDoc, res: Resources) -> DocResult:
     """Run every stage on one document; any failure costs this document only."""
     cfg = res.config
     loc = raw.source.location
-    stage = "clean"
+    trace: list[str] = []
     try:
         with _time_limit(cfg.limits.max_seconds):
-            clean = clean_document(raw, res.cues, max_html_depth=cfg.limits.max_html_depth,
-                                   fallback_min_ratio=cfg.clean.fallback_min_ratio)
-            stage = "segment"
-            seg = segment_document(clean)
-            stage = "tag"
-            if "tag" in cfg.stages:
-                tagged = tag_document(seg, res.tag)
-            else:
-                tagged = TaggedDoc(replace(seg, relevant=False), (), res.tag.gazetteer.version)
-            stage = "build"
-            build_ctx = res.build if "build" in cfg.stages else replace(res.build, records=())
-            built = build_records(tagged, build_ctx)
-    except _Timeout:
-        err = LimitExceeded(f"processing took over {cfg.limits.max_seconds:g} s (limit max_seconds)")
-        return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id)
-    except DocumentError as e:
-        return DocResult(errors=[_error(loc, raw.doc_id, e, e.stage if e.stage != "unknown" else stage)],
-                         doc_id=raw.doc_id)
-    except RecursionError:
-        err = LimitExceeded("input too deeply nested to process (recursion limit)")
-        return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id)
-    except Exception as e:  # noqa: BLE001 - the one place unexpected failures become error lines
-        err = StageError(f"{stage} stage failed: {type(e).__name__}: {e}")
-        return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id)
+            _tagged, built = run_stages(raw, res, trace)
+            assert built is not None
+    except BaseException as exc:  # noqa: BLE001 - one place maps every failure to an error line
+        stage = trace[-1] if trace else "clean"
+        result = _failure(exc, raw, loc, stage, cfg.limits.max_seconds)
+        if result is None:
+            raise
+        return result
     errors = [ErrorRecord(doc_id=raw.doc_id, location=loc, stage="build", code="E204", reason=p.reason)
               for p in built.problems]
     return DocResult(records=built.records, errors=errors, doc_id=raw.doc_id)
+
+
+def _failure(exc: BaseException, raw: RawDoc, loc: str, stage: str, max_seconds: float) -> DocResult | None:
+    """The error line for a failed document, or None for what must not be caught (Ctrl-C, exit)."""
+    if isinstance(exc, _Timeout):
+        err: CorridorError = LimitExceeded(f"processing took over {max_seconds:g} s (limit max_seconds)")
+    elif isinstance(exc, DocumentError):
+        err, stage = exc, exc.stage if exc.stage != "unknown" else stage
+    elif isinstance(exc, RecursionError):
+        err = LimitExceeded("input too deeply nested to process (recursion limit)")
+    elif isinstance(exc, Exception):
+        err = StageError(f"{stage} stage failed: {type(exc).__name__}: {exc}")
+    else:
+        return None
+    return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id)
 
 
 def failure_result(f: ReadFailure) -> DocResult:
@@ -147,7 +169,8 @@ _WORKER: Resources | None = None
 
 
 @lru_cache(maxsize=4)
-def _resources_for(path: str | None) -> Resources:
+def cached_resources(path: str | None) -> Resources:
+    """Resources for a pipeline file (None: the default), loaded once per process and pipeline."""
     return load_resources(load_pipeline(path))
 
 
@@ -156,7 +179,7 @@ def _init_worker(pipeline_path: str | None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: Pool.terminate() sends it
     if _WORKER is None:  # a forked worker inherits the parent's resources (see run_documents)
-        _WORKER = _resources_for(pipeline_path)
+        _WORKER = cached_resources(pipeline_path)
 
 
 def _work(item: RawDoc | ReadFailure) -> DocResult:

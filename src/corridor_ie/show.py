@@ -31,10 +31,7 @@ class Review:
 
 def review_document(path: str, res: Resources, item: int = 1) -> Review:
     """Run the pipeline on the ``item``-th document of ``path`` and keep the tagged Doc."""
-    from .build.stage import build_records
-    from .ingest.stage import clean_document
-    from .segment.stage import segment_document
-    from .tag.stage import tag_document
+    from .pipeline import run_stages
 
     if path != "-" and not Path(path).exists():
         raise InputNotFound("no such file or directory", location=path)
@@ -43,10 +40,8 @@ def review_document(path: str, res: Resources, item: int = 1) -> Review:
             continue
         if isinstance(doc, ReadFailure):
             raise doc.error
-        clean = clean_document(doc, res.cues, max_html_depth=res.config.limits.max_html_depth,
-                               fallback_min_ratio=res.config.clean.fallback_min_ratio)
-        tagged = tag_document(segment_document(clean), res.tag)
-        return Review(tagged, build_records(tagged, res.build).records)
+        tagged, built = run_stages(doc, res)
+        return Review(tagged, built.records if built else [])
     raise ReadError(f"no document number {item}", location=path)
 
 
