@@ -67,8 +67,8 @@ def load_context_cues() -> ContextCues:
 class TokenKeys:
     """Token spans and keys of a text, for looking at words around a span."""
 
-    def __init__(self, text: str, lang: str):
-        self.spans = tokenize(text, lang if lang == "en" else "vi")
+    def __init__(self, text: str, lang: str, tokens: list[tuple[int, int]] | None = None):
+        self.spans = tokens if tokens is not None else tokenize(text, lang if lang == "en" else "vi")
         self.keys = [fold_token(text[s:e]) for s, e in self.spans]
         self._start = {s: i for i, (s, _) in enumerate(self.spans)}
         self._end = {e: i for i, (_, e) in enumerate(self.spans)}
@@ -140,8 +140,10 @@ def _layers(cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     return sorted(_non_overlapping(outer) + _non_overlapping(inner), key=lambda c: (c.start, -c.end))
 
 
-def resolve(text: str, lang: str, cands: list[Candidate], gaz: Gazetteer, day: date | None) -> list[Mention]:
-    """One mention per chosen span, with the entry id, canonical value and provenance attrs."""
+def resolve(text: str, lang: str, cands: list[Candidate], gaz: Gazetteer, day: date | None,
+            tokens: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """One mention per chosen span, with the entry id, canonical value and provenance attrs.
+    ``tokens``: the document's token spans, when already computed (they are reused for cue look-ups)."""
     cues = load_context_cues()
     tk: TokenKeys | None = None  # built only when some span has several candidate entries
     out: list[Mention] = []
@@ -152,7 +154,7 @@ def resolve(text: str, lang: str, cands: list[Candidate], gaz: Gazetteer, day: d
         if len(entries) == 1:
             e = entries[0]
         else:
-            tk = tk or TokenKeys(text, lang)
+            tk = tk or TokenKeys(text, lang, tokens)
             e = choose_entry(entries, _cued_types(tk, c, cues), day, cues.priority)
         attrs: list[tuple[str, object]] = [("type", e.type), ("gazetteer_version", gaz.version)]
         if len(entries) > 1:

@@ -126,7 +126,7 @@ def tag_document(seg: SegmentedDoc, res: TagResources) -> TaggedDoc:
     cands = res.matcher.match(doc, allow_ascii=allow_ascii)
     if lang == "zh" or any(seg.paragraph_langs):  # Chinese text, or a page with a Chinese passage
         cands = _zh_aligned(text, cands)
-    gaz_mentions = resolve(text, lang, cands, res.gazetteer, seg.published)
+    gaz_mentions = resolve(text, lang, cands, res.gazetteer, seg.published, list(seg.tokens))
     relevant = is_relevant(gaz_mentions, res.gazetteer) or not res.prefilter
     if not relevant:
         _span_group(doc, gaz_mentions)
