@@ -7,7 +7,7 @@ import time
 import pytest
 
 from corridor_ie.errors import ExtractError, LimitExceeded
-from corridor_ie.ingest.html import extract_html, html_depth
+from corridor_ie.ingest.html import deeper_than, extract_html, parse_html
 
 PARA = (
     "Đoàn công tác tỉnh biên giới đã làm việc với chính quyền khu tự trị về kế hoạch nâng cấp hạ tầng "
@@ -109,16 +109,21 @@ def test_huge_unclosed_nesting_is_refused_fast() -> None:
     assert time.perf_counter() - start < 2
 
 
-def test_depth_count_follows_html_parsing_rules() -> None:
+def test_depth_is_read_from_the_parsed_tree_so_html_parsing_rules_apply() -> None:
     # unclosed <p>, <li>, <td> close their siblings; void tags and script contents don't nest
-    assert html_depth("<html><body>" + "<p>x" * 1000 + "</body></html>", cap=500) == 3
-    assert html_depth("<ul>" + "<li>x" * 1000 + "</ul>", cap=500) == 2
-    assert html_depth("<table><tr>" + "<td>x" * 1000 + "</table>", cap=500) == 3
-    assert html_depth("<div>" + "<br><img src=x><input/>" * 1000 + "</div>", cap=500) == 1
-    assert html_depth("<script>" + "<div>" * 1000 + "</script><p>x</p>", cap=500) == 1
-    assert html_depth("<!-- " + "<div>" * 1000 + " --><p>x</p>", cap=500) == 1
-    assert html_depth("<ul><li><ul><li><ul><li>x</ul></ul></ul>", cap=500) == 6  # nested lists do nest
-    assert html_depth("<div>" * 1000, cap=10) == 11  # stops counting past the cap
+    def deep(html: str, cap: int = 500) -> bool:
+        return deeper_than(parse_html(html), cap)
+
+    assert not deep("<html><body>" + "<p>x" * 1000 + "</body></html>")
+    assert not deep("<ul>" + "<li>x" * 1000 + "</ul>")
+    assert not deep("<table><tr>" + "<td>x" * 1000 + "</table>")
+    assert not deep("<div>" + "<br><img src=x><input/>" * 1000 + "</div>")
+    assert not deep("<script>" + "<div>" * 1000 + "</script><p>x</p>")
+    assert not deep("<!-- " + "<div>" * 1000 + " --><p>x</p>")
+    assert deep("<div>" * 1000)
+    # html > body > ul > li > ul > li > ul > li: 8 levels
+    nested_lists = "<html><body><ul><li><ul><li><ul><li>x</ul></ul></ul></body></html>"
+    assert deep(nested_lists, cap=7) and not deep(nested_lists, cap=8)
 
 
 def test_page_without_article_text_raises() -> None:

@@ -26,6 +26,7 @@ import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -114,6 +115,7 @@ class CleanResult:
     fell_back: bool
 
 
+@lru_cache(maxsize=4096)  # each line is keyed once per rule that has phrases
 def phrase_key(line: str) -> str:
     """The comparison key of a line for phrase cues: NFC, case-folded, spaces collapsed, edges trimmed."""
     key = _SPACES.sub(" ", unicodedata.normalize("NFC", line)).strip(_EDGE_JUNK)

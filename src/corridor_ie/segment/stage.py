@@ -6,11 +6,15 @@ sentence splitting is the expensive part and most pages of a news corpus are unr
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from ..lang import detect_language, detect_paragraph_languages
 from ..types import CleanDoc, SegmentedDoc
 from .tokens import tokenize
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_LATIN = re.compile(r"[A-Za-z]")
 
 
 def parse_published(value: str | None) -> date | None:
@@ -33,8 +37,6 @@ def segment_document(clean: CleanDoc) -> SegmentedDoc:
 def other_language_lines(text: str, lang: str) -> list[tuple[int, int, str]]:
     """Lines of a page that mixes languages, written in another language than the page's own
     (a Chinese quotation in a Vietnamese article). Only pages that mix scripts are examined."""
-    has_han = any("\u4e00" <= c <= "\u9fff" for c in text)
-    has_latin = any("a" <= c.lower() <= "z" for c in text)
-    if not (has_han and has_latin):
+    if not (_HAN.search(text) and _LATIN.search(text)):
         return []
     return [(s, e, g) for s, e, g in detect_paragraph_languages(text, lang) if g != lang and e > s]
