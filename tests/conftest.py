@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import unicodedata
 from pathlib import Path
 
@@ -10,6 +12,10 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO.parent / "shared" / "seeds"
 EXAMPLES_DIR = REPO / "examples"
+
+# compiled gazetteer tables go to a cache of the test session's own, never the user's ~/.cache
+# (subprocesses started by tests inherit it)
+os.environ["CORRIDOR_IE_CACHE"] = tempfile.mkdtemp(prefix="corridor-ie-test-cache-")
 
 
 def _seed_paths() -> list[Path]:

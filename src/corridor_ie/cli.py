@@ -100,7 +100,9 @@ def extract(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Output JSON Lines (default stdout).")] = None,
     errors: Annotated[Path | None, typer.Option("--errors", help="Errors file (default beside the output).")] = None,
     pipeline: PipelineOpt = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", "-w", min=1, show_default=False,
+        help="Worker processes (default: the cores this process may use).")] = None,
     resume: Annotated[bool, typer.Option("--resume", help="Skip documents already in the output.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed).")] = "local",

@@ -8,8 +8,8 @@ named by address, or a ``LocalCluster`` of two single-threaded worker processes 
   pipeline path) and reuses them for every batch it runs.
 - Results come back in input order, and at most ``max_in_flight`` batches are submitted and not yet
   consumed: the input is streamed, never held whole in memory.
-- The worker runs ``pipeline.process_document``, so a failing document costs that document only.
-  It runs in a worker thread, where the SIGALRM time limit (``limits.max_seconds``) cannot fire.
+- The worker runs ``pipeline.process_document``, so a failing document costs that document only,
+  and ``limits.max_seconds`` holds there too (a timer thread, as SIGALRM cannot reach a worker thread).
 
 Workers of a remote cluster need ``corridor-ie`` installed and the pipeline file (and the gazetteers
 it names) at the same absolute path.

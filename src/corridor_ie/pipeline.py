@@ -9,6 +9,8 @@ errors file and the run goes on. Resources (gazetteer, matchers, cue tables) loa
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import signal
 import threading
 from collections.abc import Iterable, Iterator
@@ -30,6 +32,7 @@ from .records import ErrorRecord
 from .segment import zh
 from .segment.doc import get_vocab
 from .segment.stage import segment_document
+from .tag.compiled import load_compiled
 from .tag.gazetteer_match import GazetteerMatcher
 from .tag.link import PersonLinker
 from .tag.persons import load_person_cues
@@ -51,13 +54,14 @@ def load_resources(config: PipelineConfig) -> Resources:
     gaz = load_gazetteer([config.resolve(p) for p in config.tag.gazetteers])
     cues = load_cues([config.resolve(p) for p in config.clean.cue_files])
     zh.add_words(n for e in gaz.entries.values() for lang, n in e.all_names() if lang in ("zh", "zh_hant"))
+    tables = load_compiled(gaz)  # from the disk cache when the gazetteer's content is unchanged
     tag = TagResources(
         gazetteer=gaz,
-        matcher=GazetteerMatcher(gaz, get_vocab()),
+        matcher=GazetteerMatcher(gaz, get_vocab(), tables),
         linker=PersonLinker(gaz, config.tag.fuzzy_threshold),
         person_cues=load_person_cues(),
         prefilter=config.tag.prefilter,
-        quick=Prefilter.from_gazetteer(gaz),
+        quick=Prefilter.from_gazetteer(gaz, tables),
     )
     build = BuildContext(gazetteer=gaz, pipeline=f"{config.name}@{config.version}",
                          records=tuple(config.build.records))
@@ -79,21 +83,40 @@ class _Timeout(BaseException):  # not Exception: library code must not swallow t
 
 @contextmanager
 def _time_limit(seconds: float) -> Iterator[None]:
-    """SIGALRM-based limit; only in a main thread (worker processes run documents in theirs)."""
-    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
-        yield
+    """Raise ``_Timeout`` in the running code after ``seconds``.
+
+    In a main thread a SIGALRM timer does it. Elsewhere (a dask worker runs tasks in a thread pool) a
+    timer thread raises it asynchronously in the document's thread (``PyThreadState_SetAsyncExc``).
+    Either way it lands at the next Python bytecode: a long call inside C code finishes first.
+    """
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+        def on_alarm(signum, frame):
+            raise _Timeout()
+
+        old = signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old)
         return
+    target, lock, done = threading.get_ident(), threading.Lock(), []
 
-    def on_alarm(signum, frame):
-        raise _Timeout()
+    def expire() -> None:
+        with lock:  # never after the block has ended: ``done`` is set under the same lock
+            if not done:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Timeout))
 
-    old = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, old)
+        with lock:
+            done.append(True)
+        timer.cancel()
 
 
 def _error(location: str, doc_id: str | None, err: CorridorError, stage: str) -> ErrorRecord:
@@ -191,9 +214,14 @@ def _work(item: RawDoc | ReadFailure) -> DocResult:
 
 def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, workers: int = 1,
                   pipeline_path: str | None = None, chunksize: int = 4) -> Iterator[DocResult]:
-    """Results in input order, whatever the number of worker processes."""
-    if workers <= 1:
-        for item in items:
+    """Results in input order, whatever the number of worker processes.
+
+    An input smaller than one round of work for the pool (``workers * chunksize`` documents) runs in
+    this process: starting workers would cost more than it saves."""
+    items = iter(items)
+    head = list(itertools.islice(items, workers * chunksize)) if workers > 1 else []
+    if workers <= 1 or len(head) < workers * chunksize:
+        for item in itertools.chain(head, items):
             yield failure_result(item) if isinstance(item, ReadFailure) else process_document(item, res)
         return
     import multiprocessing as mp
@@ -203,7 +231,7 @@ def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, work
     inherited, _WORKER = _WORKER, (res if ctx.get_start_method() == "fork" else None)
     try:
         with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path,)) as pool:
-            yield from pool.imap(_work, items, chunksize=chunksize)
+            yield from pool.imap(_work, itertools.chain(head, items), chunksize=chunksize)
     finally:
         _WORKER = inherited
 

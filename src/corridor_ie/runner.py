@@ -6,6 +6,7 @@ records and the summary says how to resume.
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ class ExtractOptions:
     output: Path | None = None
     errors: Path | None = None
     pipeline: Path | None = None
-    workers: int = 1
+    workers: int | None = None  # None: the cores this process may use
     resume: bool = False
     quiet: bool = False
     engine: str = "local"  # "local" (in-process or a worker pool) or "dask"
@@ -69,15 +70,23 @@ def _check_inputs(inputs: list[str]) -> None:
             raise InputNotFound("no such file or directory", location=i)
 
 
+def available_cores() -> int:
+    """CPUs this process may run on (its affinity mask, which containers and ``taskset`` narrow)."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def _results(items, res, opts: ExtractOptions):
     """Per-document results in input order, from the engine the options name."""
+    workers = opts.workers or available_cores()
     if opts.engine == "dask":
         from .engines import run_documents_dask
 
         path = str(opts.pipeline.resolve()) if opts.pipeline else None
-        return run_documents_dask(items, path, opts.scheduler, opts.batch,
-                                  **({"n_workers": opts.workers} if opts.workers > 1 else {}))
-    return run_documents(items, res, workers=opts.workers,
+        return run_documents_dask(items, path, opts.scheduler, opts.batch, n_workers=workers)
+    return run_documents(items, res, workers=workers,
                          pipeline_path=str(opts.pipeline) if opts.pipeline else None)
 
 

@@ -31,11 +31,40 @@ def _extract_examples(tmp_path: Path, name: str, **options) -> tuple[int, Path]:
 
 
 def test_one_and_two_workers_write_identical_files(tmp_path):
-    code1, out1 = _extract_examples(tmp_path, "w1")
+    code1, out1 = _extract_examples(tmp_path, "w1", workers=1)
     code2, out2 = _extract_examples(tmp_path, "w2", workers=2)
     assert code1 == code2 == 0
     assert out1.read_bytes() == out2.read_bytes()
     assert out1.read_bytes().count(b'{"record_type":"article"') == 10
+
+
+def test_workers_default_to_the_cores_this_process_may_use(monkeypatch):
+    from corridor_ie import runner
+
+    monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
+    assert runner.available_cores() == 3
+    seen = {}
+    monkeypatch.setattr(runner, "run_documents", lambda items, res, workers, pipeline_path: seen.setdefault(
+        "workers", workers) and iter(()))
+    runner._results(iter(()), None, ExtractOptions(inputs=[]))
+    assert seen == {"workers": 3}
+
+
+def test_an_input_smaller_than_one_round_of_work_runs_without_a_pool(monkeypatch):
+    import multiprocessing
+
+    from corridor_ie.api import raw_text, resources
+    from corridor_ie.pipeline import run_documents
+
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started")
+
+    monkeypatch.setattr(multiprocessing, "get_context", no_pool)
+    items = [raw_text(f"Tỉnh Lào Cai và tỉnh Vân Nam họp lần {i}.") for i in range(3)]
+    results = list(run_documents(items, resources(), workers=2, chunksize=4))
+    assert [r.doc_id for r in results] == [i.doc_id for i in items]
+    with pytest.raises(AssertionError, match="a worker pool was started"):
+        list(run_documents(items * 3, resources(), workers=2, chunksize=4))
 
 
 @pytest.mark.slow

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _ADDED: set[str] = set()
+_PENDING: list[str] = []  # names to add when jieba is first needed
 _BASE: dict[str, tuple[int, str | None]] = {}  # a name's frequency and tag in jieba's own dictionary
 
 
@@ -26,22 +27,38 @@ def _jieba():
     return jieba
 
 
-def add_words(names: Iterable[str]) -> None:
-    """Teach jieba the gazetteer's Chinese names (idempotent)."""
-    import jieba.posseg as pg
-
+def _ready():
+    """jieba, initialised and taught the pending names. Loading its dictionary takes most of a second,
+    so it happens on the first Chinese text a process meets, not at start-up: a Vietnamese or English
+    corpus never pays for it."""
     j = _jieba()
-    for n in names:
-        if n not in _ADDED and len(n) > 1:
+    if _PENDING:
+        import jieba.posseg as pg
+
+        for n in _PENDING:
             _BASE[n] = (j.dt.FREQ.get(n) or 0, pg.dt.word_tag_tab.get(n))
             j.add_word(n, freq=50_000)
+        _PENDING.clear()
+    return j
+
+
+def add_words(names: Iterable[str]) -> None:
+    """Teach jieba the gazetteer's Chinese names (idempotent; applied when jieba is first used)."""
+    for n in names:
+        if n not in _ADDED and len(n) > 1:
+            _PENDING.append(n)
             _ADDED.add(n)
+
+
+def cut(text: str) -> list[str]:
+    """jieba's words of ``text``, with the gazetteer's names known."""
+    return _ready().lcut(text, HMM=True)
 
 
 def boundaries(text: str) -> set[int]:
     """Every character offset where a jieba word starts or ends."""
     out = {0, len(text)}
-    for _w, s, e in _jieba().tokenize(text):
+    for _w, s, e in _ready().tokenize(text):
         out.add(s)
         out.add(e)
     return out
@@ -52,7 +69,8 @@ def is_common_word(word: str) -> bool:
     as opposed to a place or person name: such a gazetteer name needs context before it counts."""
     import jieba.posseg as pg
 
-    freq, tag = _BASE.get(word) or (_jieba().dt.FREQ.get(word) or 0, pg.dt.word_tag_tab.get(word))
+    j = _ready()
+    freq, tag = _BASE.get(word) or (j.dt.FREQ.get(word) or 0, pg.dt.word_tag_tab.get(word))
     return freq > 100 and tag not in ("ns", "nr", "nrt", "nrfg", "s", "nt")
 
 

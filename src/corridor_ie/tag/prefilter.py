@@ -1,10 +1,11 @@
 """The cheap relevance test that lets most pages of a news corpus skip the expensive stages.
 
 A page is worth tagging only if it names a corridor entity: a border gate or gate pair, a conference
-series, or a Chinese place, body or person (``RELEVANT`` below). Before any spaCy ``Doc`` is built, the
+series, or a Chinese place, body or person (``compiled.is_relevant_entry``). Before any spaCy ``Doc`` is built, the
 page's tokens are folded with the same keys the matcher uses (cached per token) and scanned for the
-key sequences of those entries' names. This is a superset of what the full tag stage finds relevant
-(it ignores case rules and Chinese word boundaries), so it never drops a page the tag stage would keep.
+key sequences of those entries' names, under the matcher's case rules (a gate named "Động Trung" does
+not fire on "hoạt động trung bình"). This is a superset of what the full tag stage finds relevant (it
+ignores Chinese word boundaries and context cues), so it never drops a page the tag stage would keep.
 
 >>> pf = Prefilter.from_keys([("trung", "quôc5")])
 >>> pf.might_be_relevant("Đoàn đại biểu Trung Quốc sang thăm", "vi"), pf.might_be_relevant("Trời mưa", "vi")
@@ -15,53 +16,52 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..gazetteer.model import Entry
 from ..gazetteer.store import Gazetteer
-from ..normalise import ascii_fold, fold_token, has_han
+from ..normalise import ascii_fold, fold_token
 from ..segment.tokens import tokenize
+from .compiled import CompiledGazetteer, case_ok, compile_gazetteer, is_relevant_entry, some_capital
 
-RELEVANT_TYPES = frozenset({"border_gate", "gate_pair", "series"})
+__all__ = ["Prefilter", "is_relevant_entry"]
 
-
-def is_relevant_entry(e: Entry) -> bool:
-    return e.type in RELEVANT_TYPES or (e.country == "CN" and e.type != "title") or e.id == "country.cn"
+#: one key sequence to look for: its folded keys, and the matcher's case rule for it (which tokens
+#: must not be lower-case; whether some capital letter is required anywhere)
+Sequence = tuple[tuple[str, ...], tuple[bool, ...], bool]
 
 
 class Prefilter:
-    def __init__(self, keys: dict[str, list[tuple[str, ...]]], ascii_keys: dict[str, list[tuple[str, ...]]]):
-        self._keys = keys  # first token key -> the full key sequences that start with it
+    def __init__(self, keys: dict[str, list[Sequence]], ascii_keys: dict[str, list[Sequence]]):
+        self._keys = keys  # first token key -> the sequences that start with it
         self._ascii = ascii_keys
 
     @staticmethod
-    def _index(seqs: Iterable[tuple[str, ...]]) -> dict[str, list[tuple[str, ...]]]:
-        out: dict[str, list[tuple[str, ...]]] = {}
+    def _index(seqs: Iterable[tuple[str, ...] | Sequence]) -> dict[str, list[Sequence]]:
+        out: dict[str, list[Sequence]] = {}
         for seq in set(seqs):
-            if seq:
-                out.setdefault(seq[0], []).append(seq)
+            keys, caps, any_cap = seq if seq and isinstance(seq[0], tuple) else (seq, (), False)
+            if keys:
+                out.setdefault(keys[0], []).append((keys, caps, any_cap))
         return out
 
     @classmethod
-    def from_keys(cls, seqs: Iterable[tuple[str, ...]], ascii_seqs: Iterable[tuple[str, ...]] = ()) -> Prefilter:
+    def from_keys(cls, seqs: Iterable[tuple[str, ...] | Sequence],
+                  ascii_seqs: Iterable[tuple[str, ...] | Sequence] = ()) -> Prefilter:
+        """Sequences given as bare key tuples have no case rule."""
         return cls(cls._index(seqs), cls._index(ascii_seqs))
 
     @classmethod
-    def from_gazetteer(cls, gaz: Gazetteer) -> Prefilter:
-        seqs, ascii_seqs = [], []
-        for e in gaz.entries.values():
-            if not is_relevant_entry(e):
-                continue
-            for _lang, name in e.all_names():
-                words = [name[s:t] for s, t in tokenize(name, "vi")]
-                seqs.append(tuple(fold_token(w) for w in words))
-                if not has_han(name) and len(words) > 1:
-                    ascii_seqs.append(tuple(ascii_fold(w) for w in words))
-        return cls.from_keys(seqs, ascii_seqs)
+    def from_gazetteer(cls, gaz: Gazetteer, tables: CompiledGazetteer | None = None) -> Prefilter:
+        """The relevant entries' key sequences, each with the case rule the matcher applies to it."""
+        tables = tables or compile_gazetteer(gaz)
+        return cls.from_keys([(p.keys, p.caps, p.any_cap) for p in tables.exact if p.relevant],
+                             [(p.keys, p.caps, False) for p in tables.ascii if p.relevant])
 
     @staticmethod
-    def _scan(keys: list[str], index: dict[str, list[tuple[str, ...]]]) -> bool:
-        for i, k in enumerate(keys):
-            for seq in index.get(k, ()):
-                if tuple(keys[i:i + len(seq)]) == seq:
+    def _scan(keys: list[str], words: list[str], index: dict[str, list[Sequence]]) -> bool:
+        for i in [i for i, k in enumerate(keys) if k in index]:  # starts are rare: one C-level pass finds them
+            for seq, caps, any_cap in index[keys[i]]:
+                n = len(seq)
+                if tuple(keys[i:i + n]) == seq and case_ok(words[i:i + n], caps) and (
+                        not any_cap or some_capital(words[i:i + n])):
                     return True
         return False
 
@@ -71,6 +71,6 @@ class Prefilter:
         whose tokens come from spaCy and differ from the keys built here)."""
         spans = tokens if tokens is not None and lang != "en" else tokenize(text, "vi")
         words = [text[s:e] for s, e in spans]
-        if self._scan([fold_token(w) for w in words], self._keys):
+        if self._scan(list(map(fold_token, words)), words, self._keys):
             return True
-        return allow_ascii and bool(self._ascii) and self._scan([ascii_fold(w) for w in words], self._ascii)
+        return allow_ascii and bool(self._ascii) and self._scan(list(map(ascii_fold, words)), words, self._ascii)
