@@ -158,8 +158,12 @@ def find_format(t: TaggedDoc, spans: tuple[Span, ...], cues: EventCues | None = 
     """"online", "hybrid" or "in_person" when a format phrase is stated in ``spans``."""
     cues, lang = cues or event_cues(), doc_lang(t)
     table = cues.table(lang, "format")
+    phrases = sorted(table, key=len, reverse=True)
+    stated = cue_re(phrases, lang)  # matches where any of them does: most spans state none
     for span in spans:
-        for phrase in sorted(table, key=len, reverse=True):  # the longest stated phrase wins
+        if not stated.search(t.text, *span):
+            continue
+        for phrase in phrases:  # the longest stated phrase wins
             if cue_re([phrase], lang).search(t.text, *span):
                 return table[phrase]
     return None

@@ -18,6 +18,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from ..tag._cues import grouped
+
 CUE_FILE = "events.toml"
 
 #: languages whose words are not separated by spaces: cues match anywhere
@@ -45,13 +47,13 @@ def _build(words: Iterable[str], lang: str) -> re.Pattern[str]:
         return re.compile(r"(?!x)x")
     spaced = lang not in UNSPACED
 
-    def one(w: str) -> str:
+    def one(w: str) -> tuple[str, str, str]:
         body = r"\s+".join(re.escape(p) for p in w.split())
         head = r"(?<!\w)" if spaced and w[0].isalnum() else ""
         tail = r"(?!\w)" if spaced and w[-1].isalnum() else ""
-        return head + body + tail
+        return w, head, body + tail
 
-    return re.compile("(?:" + "|".join(one(w) for w in parts) + ")", re.IGNORECASE)
+    return re.compile("(?:" + grouped([one(w) for w in parts]) + ")", re.IGNORECASE)
 
 
 @dataclass(frozen=True, eq=False)
@@ -84,10 +86,7 @@ class EventCues:
 
     def table(self, lang: str, *path: str) -> dict[str, str]:
         """A phrase -> value table (``format``, ``officials.roles``), keys case-folded."""
-        node: Any = self.raw
-        for key in (*path, lang):
-            node = node.get(key, {}) if isinstance(node, dict) else {}
-        return {" ".join(k.casefold().split()): v for k, v in node.items()} if isinstance(node, dict) else {}
+        return dict(_table(self, tuple(path), lang))
 
     def table_re(self, lang: str, *path: str) -> re.Pattern[str]:
         return self.pattern(lang, *path)
@@ -105,6 +104,14 @@ class EventCues:
 @cache
 def _compiled(cues: EventCues, path: tuple[str, ...], lang: str) -> re.Pattern[str]:
     return cue_re(cues._words(*path, lang), lang)
+
+
+@cache
+def _table(cues: EventCues, path: tuple[str, ...], lang: str) -> dict[str, str]:
+    node: Any = cues.raw
+    for key in (*path, lang):
+        node = node.get(key, {}) if isinstance(node, dict) else {}
+    return {" ".join(k.casefold().split()): v for k, v in node.items()} if isinstance(node, dict) else {}
 
 
 @cache

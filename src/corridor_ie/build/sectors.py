@@ -35,7 +35,7 @@ def word_keys(text: str) -> Key:
     >>> word_keys("Văn hoá") == word_keys("văn hóa")
     True
     """
-    return tuple(fold_token(m.group(0)) for m in _WORD.finditer(text))
+    return tuple(map(fold_token, _WORD.findall(text)))
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class SectorVocabulary:
     names: tuple[str, ...]
     cues: dict[str, dict[Key, frozenset[str]]]
     longest: dict[str, int]
+    firsts: dict[str, frozenset[str]]  # the words a cue of the language starts with
 
     def find(self, text: str, lang: str) -> list[str]:
         """Sorted unique sectors named in ``text`` (all languages' cues when ``lang`` is unknown)."""
@@ -52,17 +53,17 @@ class SectorVocabulary:
         langs = (lang,) if lang in self.cues else tuple(self.cues)
         found: set[str] = set()
         for lg in langs:
-            table, longest = self.cues[lg], self.longest[lg]
-            i = 0
-            while i < len(keys):
-                for n in range(min(longest, len(keys) - i), 0, -1):
-                    hit = table.get(keys[i:i + n])
+            table, longest, firsts = self.cues[lg], self.longest[lg], self.firsts[lg]
+            i = 0  # the first word not inside a cue found already
+            for j in [j for j, k in enumerate(keys) if k in firsts]:  # the words a cue may start at
+                if j < i:
+                    continue
+                for n in range(min(longest, len(keys) - j), 0, -1):
+                    hit = table.get(keys[j:j + n])
                     if hit is not None:
                         found |= hit
-                        i += n
+                        i = j + n
                         break
-                else:
-                    i += 1
         return sorted(found)
 
 
@@ -83,7 +84,8 @@ def parse_vocabulary(raw: dict) -> SectorVocabulary:
                 cues[lg].setdefault(key, set())
     frozen = {lg: {k: frozenset(v) for k, v in table.items()} for lg, table in cues.items()}
     longest = {lg: max((len(k) for k in table), default=0) for lg, table in frozen.items()}
-    return SectorVocabulary(tuple(sorted(sectors)), frozen, longest)
+    firsts = {lg: frozenset(k[0] for k in table) for lg, table in frozen.items()}
+    return SectorVocabulary(tuple(sorted(sectors)), frozen, longest, firsts)
 
 
 @cache

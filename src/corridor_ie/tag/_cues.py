@@ -33,7 +33,53 @@ def alternation(words: Iterable[str]) -> str:
     '(?:a\\\\s+b|a)'
     """
     parts = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
-    return "(?:" + "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in parts) + ")"
+    return "(?:" + grouped([(w, "", r"\s+".join(re.escape(p) for p in w.split())) for w in parts]) + ")"
+
+
+def grouped(alts: list[tuple[str, str, str]]) -> str:
+    """The regex alternation of ``(word, head, rest)`` items: ``head + rest`` each, in order, where ``rest``
+    starts by matching the first letter of ``word`` (``head`` is a zero-width check such as ``(?<!\\w)``).
+
+    Only for speed, the alternatives are grouped by that letter and a head they share is written once:
+    ``re`` then tries a group only where its letter is. Two groups never match at the same offset (their
+    letters differ, even ignoring case) and a group keeps its order, so every match and every
+    backtracking step is that of the plain alternation.
+
+    >>> grouped([("ab", "", "ab"), ("b", "", "b"), ("a", "", "a")])
+    '(?:ab|a)|b'
+    """
+    if any(not w.strip() for w, _, _ in alts):  # a blank word starts with no letter: keep the plain form
+        return "|".join(h + r for _, h, r in alts)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for word, head, rest in alts:
+        letter = word.split()[0][0]
+        key = next((k for k in groups if _same_letter(k, letter)), letter)
+        groups.setdefault(key, []).append((head, rest))
+    heads = {h for g in groups.values() for h, _ in g}
+    if len(groups) == 1:
+        return _branches(next(iter(groups.values())))
+    if len(heads) == 1 and (head := heads.pop()):  # one head for all: check it once
+        return head + "(?:" + "|".join(_branch([("", r) for _, r in g]) for g in groups.values()) + ")"
+    return "|".join(_branch(g) for g in groups.values())
+
+
+def _same_letter(a: str, b: str) -> bool:
+    """Whether some character matches both ``a`` and ``b`` when case is ignored."""
+    return bool(re.fullmatch(re.escape(a), b, re.IGNORECASE) or re.fullmatch(re.escape(b), a, re.IGNORECASE))
+
+
+def _branches(alts: list[tuple[str, str]]) -> str:
+    """``head + rest`` joined by "|"; a head all of them share written once."""
+    heads = {h for h, _ in alts}
+    if len(alts) > 1 and len(heads) == 1 and (head := heads.pop()):
+        return head + "(?:" + "|".join(r for _, r in alts) + ")"
+    return "|".join(h + r for h, r in alts)
+
+
+def _branch(alts: list[tuple[str, str]]) -> str:
+    """``_branches`` as one branch of a larger alternation."""
+    joined = _branches(alts)
+    return joined if len(alts) == 1 else "(?:" + joined + ")"
 
 
 def fold(word: str) -> str:

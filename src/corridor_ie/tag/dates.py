@@ -23,7 +23,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import cache
@@ -76,10 +76,15 @@ class _Cand:
 
 @dataclass(frozen=True)
 class _Rule:
-    """One pattern and how to read it. ``options``: needs_cue, period, bare_guard."""
+    """One pattern and how to read it. ``options``: needs_cue, period, bare_guard.
+
+    ``entry`` (only for speed): a lookahead that matches wherever ``regex`` can start a match; the text
+    is scanned for it once for all the rules that share it, and ``regex`` is tried only there.
+    """
 
     regex: re.Pattern[str]
     options: frozenset[str] = frozenset()
+    entry: re.Pattern[str] | None = None
 
 
 # --------------------------------------------------------------------------- pattern templates
@@ -103,6 +108,16 @@ def _iso_rule() -> _Rule:
     return _Rule(re.compile(rf"{_NB}{_year('y1')}-{_num('m1', two)}-{_num('d1', two)}{_END}"))
 
 
+def _starts(words: Iterable[str]) -> str:
+    """A lookahead for a digit or the first letter of one of ``words`` (only for speed: ``re`` then fails
+    at most offsets at once)."""
+    words = [w for w in words if w]
+    if any(not w.strip() for w in words):
+        return ""
+    letters = "".join(re.escape(ch) for ch in sorted({w.split()[0][0] for w in words}))
+    return "(?=[" + letters + r"\d])"
+
+
 def _vi_rules(c: dict[str, Any]) -> list[_Rule]:
     pod, dw = alternation(c["part_of_day"]), alternation(c["day_word"])
     mw, yw = alternation(c["month_word"]), alternation(c["year_word"])
@@ -115,26 +130,33 @@ def _vi_rules(c: dict[str, Any]) -> list[_Rule]:
     rel = alternation(r["words"] for r in c["relative"])
     i = re.IGNORECASE
     bare = frozenset({"bare_guard"})
+    # Every rule but the relative one starts at a word start with some of these cue words, each followed
+    # by spaces, and then a digit: the text is scanned once for where that can be (``_Rule.entry``).
+    words = [*c["from_word"], *c["part_of_day"], *c["day_word"], *c["period_word"], *c["month_word"],
+             *c["year_word"]]
+    entry = re.compile(rf"(?=(?<!\w){_starts(words)}(?:{alternation(words)}\s+)*\d)", i)
+
+    def num(pattern: str, options: frozenset[str] = frozenset()) -> _Rule:
+        return _Rule(re.compile(pattern, i), options, entry)
+
     return [
-        _Rule(re.compile(rf"{lead}{_num('d1')}{sep}{_num('m1')}{same}{_year('y1')}{dsep}{dw2}"
-                         rf"{_num('d2')}{same}{_num('m2')}{same}{_year('y2')}{_END}", i)),
-        _Rule(re.compile(rf"{lead}{_num('d1')}{sep}{_num('m1')}{dsep}{dw2}"
-                         rf"{_num('d2')}{same}{_num('m2')}(?:{same}{_year('y2')})?{_END}", i), bare),
-        _Rule(re.compile(rf"{lead}{_num('d1')}{dsep}{dw2}{_num('d2')}{sep}{_num('m2')}"
-                         rf"(?:{same}{_year('y2')})?{_END}", i), bare),
-        _Rule(re.compile(rf"{lead}{_num('d1')}{sep}{_num('m1')}(?:{same}{_year('y1')})?{_END}", i), bare),
-        _Rule(re.compile(rf"{lead}{_num('d1')}\s+{mw}\s+{_num('m1')}(?:,?\s+{yw}\s+{_year('y1')})?{_END}", i),
-              frozenset({"needs_cue"})),
-        _Rule(re.compile(rf"(?<!\w){mw}\s+{_num('m1')}(?:(?:\s*(?P<sep>[/.-])\s*|\s+{yw}\s+){_year('y1')})?"
-                         rf"{_END}", i)),
-        _Rule(re.compile(rf"(?<!\w){mw}\s+{_num('m1')}{rsep}(?:{mw}\s+)?{_num('m2')}"
-                         rf"(?:(?:\s*[/.-]\s*|\s+{yw}\s+){_year('y2')})?{_END}", i)),
-        _Rule(re.compile(rf"(?<!\w){yw}\s+{_year('y1')}{_END}", i)),
-        _Rule(re.compile(rf"(?<!\w)(?:(?P<per>{per})\s+)?(?:(?P<frm>{frm})\s+)?(?:{yw}\s+)?{_NB}{_year('y1')}"
-                         rf"{rsep}(?:{yw}\s+)?{_year('y2')}{_END}", i)),
-        _Rule(re.compile(rf"(?<!\w)(?P<frm>{frm})\s+{yw}\s+{_year('y1')}{_END}", i), frozenset({"period"})),
-        _Rule(re.compile(rf"(?<!\w)(?P<rel>{rel})(?!\w)", i)),
-        _iso_rule(),
+        num(rf"{lead}{_num('d1')}{sep}{_num('m1')}{same}{_year('y1')}{dsep}{dw2}"
+            rf"{_num('d2')}{same}{_num('m2')}{same}{_year('y2')}{_END}"),
+        num(rf"{lead}{_num('d1')}{sep}{_num('m1')}{dsep}{dw2}"
+            rf"{_num('d2')}{same}{_num('m2')}(?:{same}{_year('y2')})?{_END}", bare),
+        num(rf"{lead}{_num('d1')}{dsep}{dw2}{_num('d2')}{sep}{_num('m2')}(?:{same}{_year('y2')})?{_END}", bare),
+        num(rf"{lead}{_num('d1')}{sep}{_num('m1')}(?:{same}{_year('y1')})?{_END}", bare),
+        num(rf"{lead}{_num('d1')}\s+{mw}\s+{_num('m1')}(?:,?\s+{yw}\s+{_year('y1')})?{_END}",
+            frozenset({"needs_cue"})),
+        num(rf"(?<!\w){mw}\s+{_num('m1')}(?:(?:\s*(?P<sep>[/.-])\s*|\s+{yw}\s+){_year('y1')})?{_END}"),
+        num(rf"(?<!\w){mw}\s+{_num('m1')}{rsep}(?:{mw}\s+)?{_num('m2')}"
+            rf"(?:(?:\s*[/.-]\s*|\s+{yw}\s+){_year('y2')})?{_END}"),
+        num(rf"(?<!\w){yw}\s+{_year('y1')}{_END}"),
+        num(rf"(?<!\w)(?:(?P<per>{per})\s+)?(?:(?P<frm>{frm})\s+)?(?:{yw}\s+)?{_NB}{_year('y1')}"
+            rf"{rsep}(?:{yw}\s+)?{_year('y2')}{_END}"),
+        num(rf"(?<!\w)(?P<frm>{frm})\s+{yw}\s+{_year('y1')}{_END}", frozenset({"period"})),
+        _Rule(re.compile(rf"(?<!\w){_starts(r['words'] for r in c['relative'])}(?P<rel>{rel})(?!\w)", i)),
+        replace(_iso_rule(), entry=entry),
     ]
 
 
@@ -335,8 +357,24 @@ def _candidate(text: str, m: re.Match[str], rule: _Rule, priority: int, lang: st
     return _Cand(start, end, kind, a, None, pod, relative, explicit, priority)
 
 
+def _matches(rule: _Rule, text: str, entries: dict[re.Pattern[str], list[int]]) -> Iterator[re.Match[str]]:
+    """``rule.regex.finditer(text)``. With an ``entry``, the same matches, found by trying ``rule.regex``
+    only where the entry matches (``entries`` keeps those offsets for the next rule that shares it)."""
+    if rule.entry is None:
+        yield from rule.regex.finditer(text)
+        return
+    if rule.entry not in entries:
+        entries[rule.entry] = [m.start() for m in rule.entry.finditer(text)]
+    end = 0
+    for start in entries[rule.entry]:  # every offset a match can start at, in order; no match is empty
+        if start >= end and (m := rule.regex.match(text, start)):
+            yield m
+            end = m.end()
+
+
 def _match(text: str, lang: str) -> list[_Cand]:
-    cands = [c for i, rule in enumerate(_rules(lang)) for m in rule.regex.finditer(text)
+    entries: dict[re.Pattern[str], list[int]] = {}
+    cands = [c for i, rule in enumerate(_rules(lang)) for m in _matches(rule, text, entries)
              if (c := _candidate(text, m, rule, i, lang)) is not None and c.end > c.start]
     return longest_first(cands, span=lambda c: (c.start, c.end), rank=lambda c: c.priority)
 

@@ -27,15 +27,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
 from ..errors import ConfigError
+from ..segment import zh
+from ._cues import grouped
 
 DEFAULT_CUES_PATH = Path(__file__).resolve().parents[1] / "data" / "persons.toml"
 
@@ -114,7 +116,7 @@ def is_vi_name_syllable(word: str) -> bool:
 def _alternation(words: Iterable[str]) -> str:
     """Regex alternation, longest first, spaces matching any whitespace."""
     ordered = sorted({w for w in words if w}, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in ordered)
+    return grouped([(w, "", r"\s+".join(re.escape(p) for p in w.split())) for w in ordered])
 
 
 def _strings(table: dict, key: str, where: str) -> list[str]:
@@ -210,41 +212,56 @@ def _resolve(text: str, cands: list[_Cand], bonus: float, forbidden: Sequence[Sp
 # --------------------------------------------------------------------------- word runs (vi, en)
 
 
-class _Word(NamedTuple):  # a tuple: built for every word of every relevant document
-    start: int
-    end: int
-    text: str
+def _words(pattern: re.Pattern[str], text: str) -> tuple[list[int], list[int], list[str]]:
+    """The starts, ends and texts of the words of ``text`` (parallel lists: no object per word, as this
+    runs over every word of every relevant document)."""
+    found = list(pattern.finditer(text))
+    return [m.start() for m in found], [m.end() for m in found], [m.group() for m in found]
 
 
-def _words(pattern: re.Pattern[str], text: str) -> list[_Word]:
-    return [_Word(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+class _SpanIndex:
+    """Answers "does [start, end) overlap any of these spans?" by bisection (spans may overlap)."""
+
+    def __init__(self, spans: Sequence[Span]):
+        ordered = sorted(spans)
+        self.starts = [s for s, _ in ordered]
+        self.max_end = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect.bisect_left(self.starts, end)  # the spans starting before ``end``
+        return k > 0 and self.max_end[k - 1] > start
 
 
-def _runs(text: str, words: list[_Word], ok, starts_only, forbidden: Sequence[Span]) -> list[list[int]]:
+def _runs(text: str, starts: list[int], ends: list[int], words: list[str], ok, starts_only,
+          forbidden: Sequence[Span]) -> list[list[int]]:
     """Maximal runs of name-able words joined by one space.
 
-    ``ok(word)``: the word may be in a name; ``starts_only(word)``: it may only begin one.
+    ``ok(word)``: the word may be in a name (only capitalised words are asked: no other word may be);
+    ``starts_only(word)``: it may only begin one.
     """
+    blocked = _SpanIndex(forbidden)
     runs: list[list[int]] = []
     current: list[int] = []
-    for i, w in enumerate(words):
-        usable = ok(w.text) and not _overlaps(w.start, w.end, forbidden)
-        joined = bool(current) and text[words[current[-1]].end:w.start] in _SPACE_JOIN
-        if usable and joined and not starts_only(w.text):
+    for i in [i for i, w in enumerate(words) if w[0].isupper()]:
+        w = words[i]
+        if not ok(w) or blocked.overlaps(starts[i], ends[i]):
+            continue
+        joined = bool(current) and current[-1] == i - 1 and text[ends[i - 1]:starts[i]] in _SPACE_JOIN
+        if joined and not starts_only(w):
             current.append(i)
             continue
         if current:
             runs.append(current)
-        current = [i] if usable else []
+        current = [i]
     if current:
         runs.append(current)
     return runs
 
 
-def _word_ending_at(words: list[_Word], starts: list[int], end: int) -> int | None:
+def _word_ending_at(ends: list[int], starts: list[int], end: int) -> int | None:
     """Index of the word that ends exactly at ``end``, if any."""
     i = bisect.bisect_left(starts, end) - 1
-    return i if i >= 0 and words[i].end == end else None
+    return i if i >= 0 and ends[i] == end else None
 
 
 def _word_before(text: str, start: int, lookback: int = 24) -> str:
@@ -252,11 +269,16 @@ def _word_before(text: str, start: int, lookback: int = 24) -> str:
     return text[max(0, start - lookback):start].lower().rstrip(" \u00a0")
 
 
+@functools.lru_cache(maxsize=8)
+def _classifier_ends(classifiers: frozenset[str]) -> tuple[str, ...]:
+    return tuple(sep + c for c in classifiers for sep in (" ", "(", "\n"))
+
+
 def _after_classifier(text: str, start: int, classifiers: frozenset[str]) -> bool:
     before = _word_before(text, start)
     if before.endswith("."):  # "TP." before a place
         before = before[:-1]
-    return any(before == c or before.endswith((" " + c, "(" + c, "\n" + c)) for c in classifiers)
+    return before in classifiers or before.endswith(_classifier_ends(classifiers))
 
 
 def _clause_break(text: str, start: int, end: int, abbreviations: frozenset[str]) -> bool:
@@ -279,9 +301,8 @@ class _Vi:
 
     def __init__(self, text: str, cues: PersonCues, forbidden: Sequence[Span]):
         self.text, self.cues = text, cues
-        self.words = _words(_WORD, text)
-        self.starts = [w.start for w in self.words]
-        self.runs = _runs(text, self.words, self._ok, self._starts_only, forbidden)
+        self.starts, self.ends, self.words = _words(_WORD, text)
+        self.runs = _runs(text, self.starts, self.ends, self.words, self._ok, self._starts_only, forbidden)
         self.run_of = {i: r for r in self.runs for i in r}
 
     def _ok(self, w: str) -> bool:
@@ -294,21 +315,21 @@ class _Vi:
         return w.lower() in self.cues.vi_surnames
 
     def _span(self, idx: list[int]) -> tuple[int, int]:
-        return self.words[idx[0]].start, self.words[idx[-1]].end
+        return self.starts[idx[0]], self.ends[idx[-1]]
 
     def pick_suffix(self, run: list[int], min_len: int = 2) -> tuple[list[int], bool] | None:
         """Name at the end of a run (after a title, before an apposition). Returns (words, late)."""
         n = len(run)
-        classifier = _after_classifier(self.text, self.words[run[0]].start, self.cues.vi_classifiers)
-        cands = [i for i in range(n) if self._surname(self.words[run[i]].text) and min_len <= n - i <= 4]
-        if classifier:  # the first syllables name the place: "tỉnh X Y <name>"
+        cands = [i for i in range(n) if self._surname(self.words[run[i]]) and min_len <= n - i <= 4]
+        if cands and _after_classifier(self.text, self.starts[run[0]], self.cues.vi_classifiers):
+            # the first syllables name the place: "tỉnh X Y <name>"
             late = [i for i in cands if i >= 2]
             cands = late or [i for i in cands if i == 0 and n >= 3]
         return (run[cands[0]:], cands[0] > 0) if cands else None
 
     def pick_prefix(self, run: list[int]) -> list[int] | None:
         """Name at the start of a run (after an honorific or a list opener)."""
-        if not self._surname(self.words[run[0]].text) or len(run) < 2:
+        if not self._surname(self.words[run[0]]) or len(run) < 2:
             return None
         return run[: 4 if len(run) == 4 else min(len(run), 3)]
 
@@ -322,12 +343,11 @@ class _Vi:
         sc = self.cues.scores
         for _, te in title_spans:
             first = bisect.bisect_left(self.starts, te)
-            if first >= len(self.words) or _clause_break(self.text, te, self.words[first].start, frozenset()):
+            if first >= len(self.words) or _clause_break(self.text, te, self.starts[first], frozenset()):
                 continue
             i, seen, prev_end = first, 0, te
             while i < len(self.words) and seen < self.cues.vi_max_window:
-                w = self.words[i]
-                if i > first and _clause_break(self.text, prev_end, w.start, self.cues.vi_abbreviations):
+                if i > first and _clause_break(self.text, prev_end, self.starts[i], self.cues.vi_abbreviations):
                     break
                 run = self.run_of.get(i)
                 if run is not None:
@@ -335,21 +355,21 @@ class _Vi:
                     picked = self.pick_suffix(part)
                     if picked:
                         name, _late = picked
-                        adjacent = self.text[te:self.words[name[0]].start].strip() == ""
+                        adjacent = self.text[te:self.starts[name[0]]].strip() == ""
                         score = sc["title"] if adjacent or len(name) > 2 else sc["two_syllables_after_org"]
                         yield _Cand(*self._span(name), "title", score)
                         break
-                    i, prev_end = part[-1] + 1, self.words[part[-1]].end
+                    i, prev_end = part[-1] + 1, self.ends[part[-1]]
                     seen += len(part)
                     continue
-                i, prev_end, seen = i + 1, w.end, seen + 1
+                i, prev_end, seen = i + 1, self.ends[i], seen + 1
 
     def appositions(self, title_spans: Sequence[Span]) -> Iterable[_Cand]:
         for ts, _ in title_spans:
             m = _APPOSITION_SEP.search(self.text, max(0, ts - 8), ts)
             if m is None or m.end() != ts:
                 continue
-            last = _word_ending_at(self.words, self.starts, m.start())
+            last = _word_ending_at(self.ends, self.starts, m.start())
             run = self.run_of.get(last) if last is not None else None
             if run is None:
                 continue
@@ -408,22 +428,21 @@ class _En:
 
     def __init__(self, text: str, cues: PersonCues, forbidden: Sequence[Span]):
         self.text, self.cues = text, cues
-        self.words = _words(_EN_WORD, text)
-        self.starts = [w.start for w in self.words]
-        self.runs = _runs(text, self.words, self._ok, lambda _w: False, forbidden)
+        self.starts, self.ends, self.words = _words(_EN_WORD, text)
+        self.runs = _runs(text, self.starts, self.ends, self.words, self._ok, lambda _w: False, forbidden)
         self.run_of = {i: r for r in self.runs for i in r}
 
     def _ok(self, w: str) -> bool:
         return w[0].isupper() and not w.isupper() and w.lower() not in self.cues.en_non_name
 
     def _surname(self, i: int) -> bool:
-        return fold(self.words[i].text) in self.cues.en_surnames
+        return fold(self.words[i]) in self.cues.en_surnames
 
     def _span(self, idx: list[int]) -> tuple[int, int]:
-        return self.words[idx[0]].start, self.words[idx[-1]].end
+        return self.starts[idx[0]], self.ends[idx[-1]]
 
     def _after_place_word(self, i: int) -> bool:
-        before = _word_before(self.text, self.words[i].start).split()
+        before = _word_before(self.text, self.starts[i]).split()
         return bool(before) and before[-1] in self.cues.en_place_words
 
     def pick_suffix(self, run: list[int]) -> list[int] | None:
@@ -441,14 +460,13 @@ class _En:
                 continue
             prev_end = te
             for i in range(first, min(len(self.words), first + self.cues.en_max_window)):
-                w = self.words[i]
-                if _clause_break(self.text, prev_end, w.start, frozenset({"St", "Jr"})):
+                if _clause_break(self.text, prev_end, self.starts[i], frozenset({"St", "Jr"})):
                     break
-                prev_end = w.end
+                prev_end = self.ends[i]
                 run = self.run_of.get(i)
                 if run is None or run[0] != i:
                     continue
-                if i == first and self.text[te:w.start].strip() == "" and 2 <= len(run) <= 3:
+                if i == first and self.text[te:self.starts[i]].strip() == "" and 2 <= len(run) <= 3:
                     yield _Cand(*self._span(run), "en_title", sc if self._surname(run[0]) else sc - 0.15)
                     break
                 name = self.pick_suffix(run)
@@ -461,7 +479,7 @@ class _En:
             m = _APPOSITION_SEP.search(self.text, max(0, ts - 8), ts)
             if m is None or m.end() != ts:
                 continue
-            last = _word_ending_at(self.words, self.starts, m.start())
+            last = _word_ending_at(self.ends, self.starts, m.start())
             run = self.run_of.get(last) if last is not None else None
             name = self.pick_suffix(run[: run.index(last) + 1]) if run else None
             if name:
@@ -510,10 +528,8 @@ def _zh_after(text: str, start: int, cues: PersonCues, title_starts: frozenset[i
 
 def _zh_word_starts(text: str, start: int, end: int) -> frozenset[int]:
     """Offsets where jieba starts a word in text[start:end] (used only to break ties)."""
-    import jieba  # lazy: loading the dictionary takes a second
-
     offsets, pos = set(), start
-    for token in jieba.lcut(text[start:end], HMM=True):
+    for token in zh.cut(text[start:end]):
         offsets.add(pos)
         pos += len(token)
     return frozenset(offsets)

@@ -11,11 +11,13 @@ Rules, in order (cue tables in ``data/context.toml``):
 
 from __future__ import annotations
 
+import bisect
 import tomllib
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
+from operator import itemgetter
 
 from ..gazetteer.model import LABEL_OF_TYPE, Entry
 from ..gazetteer.store import Gazetteer
@@ -39,6 +41,11 @@ class ContextCues:
     pair_words: tuple[str, ...]
     cooccurrence_window: int
     zh_suffixes: tuple[str, ...]
+
+    @cached_property
+    def longest(self) -> int:
+        """The number of words of the longest ``before`` or ``after`` phrase."""
+        return max((len(p) for table in (self.before, self.after) for ps in table.values() for p in ps), default=0)
 
 
 def _keys(phrase: str) -> tuple[str, ...]:
@@ -65,33 +72,39 @@ def load_context_cues() -> ContextCues:
 
 
 class TokenKeys:
-    """Token spans and keys of a text, for looking at words around a span."""
+    """Token spans and keys of a text, for looking at words around a span. The spans are in text order
+    and do not overlap, so a token is found by bisection; keys are folded on demand, as only the few
+    tokens around ambiguous spans are ever looked at."""
 
     def __init__(self, text: str, lang: str, tokens: list[tuple[int, int]] | None = None):
+        self.text = text
         self.spans = tokens if tokens is not None else tokenize(text, lang if lang == "en" else "vi")
-        self.keys = [fold_token(text[s:e]) for s, e in self.spans]
-        self._start = {s: i for i, (s, _) in enumerate(self.spans)}
-        self._end = {e: i for i, (_, e) in enumerate(self.spans)}
+
+    def _keys(self, i: int, j: int) -> tuple[str, ...]:
+        return tuple(fold_token(self.text[s:e]) for s, e in self.spans[i:j])
 
     def before(self, start: int, n: int) -> tuple[str, ...]:
-        i = self._start.get(start)
-        return tuple(self.keys[max(0, i - n):i]) if i is not None else ()
+        i = bisect.bisect_left(self.spans, start, key=itemgetter(0))  # the token starting at ``start``, if any
+        return self._keys(max(0, i - n), i) if i < len(self.spans) and self.spans[i][0] == start else ()
 
     def after(self, end: int, n: int) -> tuple[str, ...]:
-        i = self._end.get(end)
-        return tuple(self.keys[i + 1:i + 1 + n]) if i is not None else ()
+        i = bisect.bisect_left(self.spans, end, key=itemgetter(1))  # the token ending at ``end``, if any
+        return self._keys(i + 1, i + 1 + n) if i < len(self.spans) and self.spans[i][1] == end else ()
 
 
 def _cued_types(tk: TokenKeys, c: Candidate, cues: ContextCues) -> set[str]:
+    # the keys of the words around the span, as far as the longest cue phrase reaches; the ``n`` keys
+    # next to the span are then ``before[-n:]`` and ``after[:n]``
+    before, after = tk.before(c.start, cues.longest), tk.after(c.end, cues.longest)
     found: set[str] = set()
     for kind, phrases in cues.before.items():
         for p in phrases:
-            if p and tk.before(c.start, len(p)) == p:
+            if p and before[-len(p):] == p:
                 found.update(_CUE_TYPES.get(kind, (kind,)))
                 break
     for kind, phrases in cues.after.items():
         for p in phrases:
-            if p and tk.after(c.end, len(p)) == p:
+            if p and after[:len(p)] == p:
                 found.update(_CUE_TYPES.get(kind, (kind,)))
                 break
     return found
@@ -112,11 +125,12 @@ def choose_entry(entries: list[Entry], cued: set[str], day: date | None, priorit
 def _non_overlapping(cands: list[Candidate]) -> list[Candidate]:
     """Greedy longest-first selection of non-overlapping spans."""
     chosen: list[Candidate] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted; as no two overlap, their ends are sorted too
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.start)):
-        if all(c.end <= s or c.start >= e for s, e in taken):
+        k = bisect.bisect_left(taken, c.end, key=itemgetter(0))  # the spans starting before c ends
+        if k == 0 or taken[k - 1][1] <= c.start:  # ... and the one of them ending last ends before c
             chosen.append(c)
-            taken.append((c.start, c.end))
+            bisect.insort(taken, (c.start, c.end))
     return sorted(chosen, key=lambda c: c.start)
 
 
@@ -136,7 +150,7 @@ def _layers(cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
         if series:
             outer.append(Candidate(c.start, c.end, series, c.method))
         if rest:
-            inner.append(Candidate(c.start, c.end, rest, c.method))
+            inner.append(c if rest == c.entry_ids else Candidate(c.start, c.end, rest, c.method))
     return sorted(_non_overlapping(outer) + _non_overlapping(inner), key=lambda c: (c.start, -c.end))
 
 
