@@ -36,9 +36,9 @@ from .tag.compiled import load_compiled
 from .tag.gazetteer_match import GazetteerMatcher
 from .tag.link import PersonLinker
 from .tag.persons import load_person_cues
-from .tag.prefilter import Prefilter
+from .tag.prefilter import Prefilter, is_relevant_entry
 from .tag.stage import TagResources, tag_document
-from .types import RawDoc, TaggedDoc
+from .types import Meta, RawDoc, Source, TaggedDoc
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,9 @@ class DocResult:
     doc_id: str | None = None
 
 
+RETRY_SECONDS = 1.0  # a time limit swallowed by library code is raised again after this long
+
+
 class _Timeout(BaseException):  # not Exception: library code must not swallow the time limit
     pass
 
@@ -101,22 +104,27 @@ def _time_limit(seconds: float) -> Iterator[None]:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old)
         return
-    target, lock, done = threading.get_ident(), threading.Lock(), []
+    target, lock, done = threading.get_ident(), threading.Lock(), threading.Event()
 
     def expire() -> None:
-        with lock:  # never after the block has ended: ``done`` is set under the same lock
-            if not done:
+        # raised again after a grace period in case library code swallowed it (a ``__del__`` or a bare
+        # ``except:`` it landed in); never after the block has ended: ``done`` is set under ``lock``
+        delay = seconds
+        while not done.wait(delay):
+            with lock:
+                if done.is_set():
+                    return
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Timeout))
+            delay = RETRY_SECONDS
 
-    timer = threading.Timer(seconds, expire)
-    timer.daemon = True
-    timer.start()
+    watchdog = threading.Thread(target=expire, name="corridor-ie-time-limit", daemon=True)
+    watchdog.start()
     try:
         yield
     finally:
         with lock:
-            done.append(True)
-        timer.cancel()
+            done.set()
+            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)  # drop one still pending
 
 
 def _error(location: str, doc_id: str | None, err: CorridorError, stage: str) -> ErrorRecord:
@@ -212,6 +220,18 @@ def _work(item: RawDoc | ReadFailure) -> DocResult:
     return process_document(item, _WORKER)
 
 
+def warm_up(res: Resources) -> None:
+    """Load what the stages load on first use (the sentence splitter, cue tables) by running one small
+    document written from the gazetteer's own corridor names through every stage. Chinese word
+    segmentation is not warmed: only Chinese text needs it (see ``segment.zh``)."""
+    names = [n for e in res.tag.gazetteer.entries.values() if is_relevant_entry(e)
+             for lang, n in e.all_names() if lang == "vi"][:3]
+    text = " ".join(f"{n} 1.1.2000." for n in names) or "."
+    raw = RawDoc(doc_id="warm-up", source=Source(path="<warm-up>"), content=text, media_type="text/plain",
+                 meta=Meta(lang="vi"))
+    process_document(raw, res)
+
+
 def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, workers: int = 1,
                   pipeline_path: str | None = None, chunksize: int = 4) -> Iterator[DocResult]:
     """Results in input order, whatever the number of worker processes.
@@ -228,6 +248,8 @@ def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, work
 
     global _WORKER
     ctx = mp.get_context("fork") if hasattr(__import__("os"), "fork") else mp.get_context()
+    if ctx.get_start_method() == "fork":
+        warm_up(res)  # forked workers inherit what it loads instead of each loading it
     inherited, _WORKER = _WORKER, (res if ctx.get_start_method() == "fork" else None)
     try:
         with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path,)) as pool:
