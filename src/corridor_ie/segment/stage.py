@@ -1,5 +1,8 @@
 """The segment stage: CleanDoc -> SegmentedDoc (language, tokens, publication date).
 
+The publication date is the one the page's metadata or the input gives, else a dateline line's
+(``dateline.py``).
+
 Sentences are split later, by the tag stage, and only for pages the prefilter finds relevant:
 sentence splitting is the expensive part and most pages of a news corpus are unrelated.
 """
@@ -11,6 +14,7 @@ from datetime import date
 
 from ..lang import detect_language, detect_paragraph_languages
 from ..types import CleanDoc, SegmentedDoc
+from .dateline import find_dateline
 from .tokens import tokenize
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -30,7 +34,7 @@ def segment_document(clean: CleanDoc) -> SegmentedDoc:
     lang = detect_language(clean.text, clean.meta.lang)
     tokens = tuple(tokenize(clean.text, lang))
     return SegmentedDoc(clean=clean, lang=lang, sentences=(), tokens=tokens,
-                        published=parse_published(clean.meta.published),
+                        published=parse_published(clean.meta.published) or find_dateline(clean.text),
                         paragraph_langs=tuple(other_language_lines(clean.text, lang)))
 
 
