@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from corridor_ie.errors import ExtractError, LimitExceeded
@@ -102,11 +100,11 @@ def test_deep_but_allowed_page_extracts_without_recursion_error() -> None:
     assert PARA in r.text
 
 
-def test_huge_unclosed_nesting_is_refused_fast() -> None:
-    start = time.perf_counter()
-    with pytest.raises(LimitExceeded):
+def test_huge_unclosed_nesting_is_refused_as_too_deep() -> None:
+    # 200,000 unclosed <div>s: libxml2 builds the tree without recursion, the depth probe walks it
+    # level by level, and the page is refused before trafilatura (which recurses) sees it
+    with pytest.raises(LimitExceeded, match="HTML nesting depth over 500"):
         extract_html("<div>" * 200_000)
-    assert time.perf_counter() - start < 2
 
 
 def test_depth_is_read_from_the_parsed_tree_so_html_parsing_rules_apply() -> None:
