@@ -2,7 +2,7 @@
 and the matching keys that make gazetteer lookup insensitive to case, NFC/NFD, tone-mark placement
 ("Hoà"/"Hòa", "Thuỷ"/"Thủy"), traditional/simplified Chinese and dash variants.
 
->>> normalise("Hoa\u0300 Bi\u0300nh\u00a0 - test")[0]
+>>> normalise("Hoa\u0300 Bi\u0300nh\u00a0- test")[0]
 'Hoà Bình - test'
 >>> fold_token("Hoà") == fold_token("Hòa") == fold_token("HÒA")
 True

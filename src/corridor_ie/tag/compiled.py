@@ -15,8 +15,8 @@ Example:
     >>> from corridor_ie.api import resources
     >>> tables = compile_gazetteer(resources().tag.gazetteer)
     >>> p = next(p for p in tables.exact if p.keys == ("lao2", "cai"))
-    >>> p.entry_ids, p.caps, p.relevant
-    (('vn.prov.lao-cai',), (True, True), False)
+    >>> p.entry_ids, p.caps, p.relevant  # the province and the gate share the name; the gate is relevant
+    (('gate.vn.lao-cai', 'vn.prov.lao-cai'), (True, True), True)
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ key sequences of those entries' names, under the matcher's case rules (a gate na
 not fire on "hoạt động trung bình"). This is a superset of what the full tag stage finds relevant (it
 ignores Chinese word boundaries and context cues), so it never drops a page the tag stage would keep.
 
->>> pf = Prefilter.from_keys([("trung", "quôc5")])
+>>> pf = Prefilter.from_keys([(("trung", "quôc1"), (True, True), False)])
 >>> pf.might_be_relevant("Đoàn đại biểu Trung Quốc sang thăm", "vi"), pf.might_be_relevant("Trời mưa", "vi")
 (True, False)
 """
@@ -34,18 +34,15 @@ class Prefilter:
         self._ascii = ascii_keys
 
     @staticmethod
-    def _index(seqs: Iterable[tuple[str, ...] | Sequence]) -> dict[str, list[Sequence]]:
+    def _index(seqs: Iterable[Sequence]) -> dict[str, list[Sequence]]:
         out: dict[str, list[Sequence]] = {}
         for seq in set(seqs):
-            keys, caps, any_cap = seq if seq and isinstance(seq[0], tuple) else (seq, (), False)
-            if keys:
-                out.setdefault(keys[0], []).append((keys, caps, any_cap))
+            if seq[0]:
+                out.setdefault(seq[0][0], []).append(seq)
         return out
 
     @classmethod
-    def from_keys(cls, seqs: Iterable[tuple[str, ...] | Sequence],
-                  ascii_seqs: Iterable[tuple[str, ...] | Sequence] = ()) -> Prefilter:
-        """Sequences given as bare key tuples have no case rule."""
+    def from_keys(cls, seqs: Iterable[Sequence], ascii_seqs: Iterable[Sequence] = ()) -> Prefilter:
         return cls(cls._index(seqs), cls._index(ascii_seqs))
 
     @classmethod
