@@ -8,11 +8,13 @@ a name may be followed by an administrative suffix inside one word (云南省, �
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
 
 _ADDED: set[str] = set()
 _PENDING: list[str] = []  # names to add when jieba is first needed
+_LOCK = threading.Lock()
 _BASE: dict[str, tuple[int, str | None]] = {}  # a name's frequency and tag in jieba's own dictionary
 
 
@@ -31,15 +33,16 @@ def _ready():
     """jieba, initialised and taught the pending names. Loading its dictionary takes most of a second,
     so it happens on the first Chinese text a process meets, not at start-up: a Vietnamese or English
     corpus never pays for it."""
-    j = _jieba()
     if _PENDING:
-        import jieba.posseg as pg
+        with _LOCK:  # a dask worker may run several documents in threads
+            j = _jieba()
+            import jieba.posseg as pg
 
-        for n in _PENDING:
-            _BASE[n] = (j.dt.FREQ.get(n) or 0, pg.dt.word_tag_tab.get(n))
-            j.add_word(n, freq=50_000)
-        _PENDING.clear()
-    return j
+            for n in _PENDING:
+                _BASE[n] = (j.dt.FREQ.get(n) or 0, pg.dt.word_tag_tab.get(n))
+                j.add_word(n, freq=50_000)
+            _PENDING.clear()
+    return _jieba()
 
 
 def add_words(names: Iterable[str]) -> None:
