@@ -90,7 +90,7 @@ def test_signal_then_resume_equals_a_clean_run(tmp_path: Path, corpus: tuple[Pat
     d, n, clean = corpus
     out = tmp_path / "out.jsonl"
     errors = tmp_path / "out.errors.jsonl"
-    cmd = [str(SCRIPT), "extract", str(d), "-o", str(out)]
+    cmd = [str(SCRIPT), "extract", str(d), "-o", str(out), "--workers", "1"]  # the pool case: tests/cli/test_scale.py
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 300
