@@ -77,7 +77,7 @@ class DocResult:
     doc_id: str | None = None
 
 
-RETRY_SECONDS = 1.0  # a time limit swallowed by library code is raised again after this long
+RETRY_SECONDS, RETRIES = 0.05, 5  # a time limit swallowed by library code is raised again, this often
 
 
 class _Timeout(BaseException):  # not Exception: library code must not swallow the time limit
@@ -107,24 +107,29 @@ def _time_limit(seconds: float) -> Iterator[None]:
     target, lock, done = threading.get_ident(), threading.Lock(), threading.Event()
 
     def expire() -> None:
-        # raised again after a grace period in case library code swallowed it (a ``__del__`` or a bare
-        # ``except:`` it landed in); never after the block has ended: ``done`` is set under ``lock``
+        # raised again a few times in case library code swallowed it (a ``__del__`` or a bare ``except:``
+        # it landed in); never after the block has ended: ``done`` is set under ``lock``
         delay = seconds
-        while not done.wait(delay):
+        for _ in range(1 + RETRIES):
+            if done.wait(delay):
+                return
             with lock:
                 if done.is_set():
                     return
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), ctypes.py_object(_Timeout))
             delay = RETRY_SECONDS
 
-    watchdog = threading.Thread(target=expire, name="corridor-ie-time-limit", daemon=True)
-    watchdog.start()
+    threading.Thread(target=expire, name="corridor-ie-time-limit", daemon=True).start()
     try:
         yield
     finally:
-        with lock:
-            done.set()
-            ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)  # drop one still pending
+        while not done.is_set():
+            try:
+                with lock:
+                    done.set()
+                    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(target), None)  # drop a pending one
+            except _Timeout:  # a retry that landed here after the first one ended the block
+                continue
 
 
 def _error(location: str, doc_id: str | None, err: CorridorError, stage: str) -> ErrorRecord:

@@ -33,6 +33,23 @@ def test_time_limit_interrupts_python_code(in_thread):
         assert run() == "timed out"
 
 
+def test_a_limit_swallowed_by_library_code_is_raised_again_in_a_worker_thread():
+    def run() -> str:
+        try:
+            with _time_limit(0.05):
+                try:
+                    _busy(0.5)
+                except BaseException:  # noqa: BLE001 - what a careless library does
+                    pass
+                _busy(5)
+        except _Timeout:
+            return "timed out"
+        return "finished"
+
+    with ThreadPoolExecutor(1) as pool:
+        assert pool.submit(run).result(timeout=10) == "timed out"
+
+
 def test_a_block_that_ends_in_time_is_never_interrupted_later():
     def run() -> str:
         with _time_limit(0.05):
