@@ -19,7 +19,7 @@ SENTENCES = [
 @pytest.mark.parametrize(("text", "lang", "expected"), SENTENCES)
 def test_prefilter_agrees_with_the_full_stage(text, lang, expected):
     res = resources()
-    assert res.tag.quick.might_be_relevant(text, lang) is expected
+    assert res.tag.quick.might_be_relevant(text) is expected
     assert tag_text(text, lang=lang).seg.relevant is expected
 
 
@@ -39,4 +39,4 @@ def test_prefilter_is_a_superset_of_full_relevance(repo):
         seg = segment_document(clean_document(raw, res.cues, max_html_depth=500, fallback_min_ratio=0.2))
         t = tag_document(seg, full)
         if is_relevant(list(t.mentions), res.tag.gazetteer):
-            assert res.tag.quick.might_be_relevant(seg.text, seg.lang), path
+            assert res.tag.quick.might_be_relevant(seg.text), path

@@ -8,7 +8,7 @@ not fire on "hoạt động trung bình"). This is a superset of what the full t
 ignores Chinese word boundaries and context cues), so it never drops a page the tag stage would keep.
 
 >>> pf = Prefilter.from_keys([(("trung", "quôc1"), (True, True), False)])
->>> pf.might_be_relevant("Đoàn đại biểu Trung Quốc sang thăm", "vi"), pf.might_be_relevant("Trời mưa", "vi")
+>>> pf.might_be_relevant("Đoàn đại biểu Trung Quốc sang thăm"), pf.might_be_relevant("Trời mưa")
 (True, False)
 """
 
@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from ..gazetteer.store import Gazetteer
 from ..normalise import ascii_fold, fold_token
-from ..segment.tokens import tokenize
+from ..segment.tokens import words as token_words
 from .compiled import CompiledGazetteer, case_ok, compile_gazetteer, is_relevant_entry, some_capital
 
 __all__ = ["Prefilter", "is_relevant_entry"]
@@ -62,12 +62,10 @@ class Prefilter:
                     return True
         return False
 
-    def might_be_relevant(self, text: str, lang: str, allow_ascii: bool = True,
-                          tokens: Iterable[tuple[int, int]] | None = None) -> bool:
-        """``tokens``: the document's syllable/character spans when already computed (not for English,
-        whose tokens come from spaCy and differ from the keys built here)."""
-        spans = tokens if tokens is not None and lang != "en" else tokenize(text, "vi")
-        words = [text[s:e] for s, e in spans]
+    def might_be_relevant(self, text: str, allow_ascii: bool = True) -> bool:
+        """Whether ``text`` may name a corridor entity. Its words are split the way the gazetteer's names
+        were (syllables and Han characters, in any language), so the keys line up."""
+        words = token_words(text, "vi")
         if self._scan(list(map(fold_token, words)), words, self._keys):
             return True
         return allow_ascii and bool(self._ascii) and self._scan(list(map(ascii_fold, words)), words, self._ascii)

@@ -119,8 +119,7 @@ def _span_group(doc: Doc, mentions: list[Mention]) -> None:
 def tag_document(seg: SegmentedDoc, res: TagResources) -> TaggedDoc:
     text, lang = seg.text, seg.lang
     allow_ascii = lang == "en" or not has_vietnamese_diacritics(text[:2000])
-    if res.prefilter and res.quick is not None and not res.quick.might_be_relevant(text, lang, allow_ascii,
-                                                                                     seg.tokens):
+    if res.prefilter and res.quick is not None and not res.quick.might_be_relevant(text, allow_ascii):
         return TaggedDoc(replace(seg, relevant=False), (), res.gazetteer.version, None)
     doc = build_doc(text, list(seg.tokens))
     cands = res.matcher.match(doc, allow_ascii=allow_ascii)
