@@ -120,13 +120,3 @@ def test_cue_file_is_consistent() -> None:
     for lang in ("vi", "zh"):
         assert set(dates[lang]["part_of_day"].values()) <= {"morning", "afternoon", "evening"}
     assert sorted(set(dates["en"]["months"].values())) == list(range(1, 13))
-
-
-def test_docstring_examples() -> None:
-    import doctest
-
-    from corridor_ie.tag import _cues, dates, editions, quantities
-
-    for module in (dates, editions, quantities, _cues):
-        result = doctest.testmod(module)
-        assert result.attempted > 0 and result.failed == 0, module.__name__
