@@ -1,4 +1,8 @@
-"""Library entry points for scripts, notebooks and tests.
+"""Library entry points for scripts, notebooks, tests and the tools (``corridor_ie.tools``).
+
+This module is the one door from the tools into the extraction core: tools import the core's data
+types (``records``, ``types``, ``errors``, ``config``, ``output``, ``gazetteer``) and, for anything a
+stage does, the functions here.
 
 >>> from corridor_ie.api import extract_text
 >>> recs = extract_text("Chiều 13/11/2023, Hội nghị hợp tác hành lang kinh tế lần thứ 10 bế mạc tại Hà Nội.")
@@ -12,8 +16,23 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .pipeline import Resources, cached_resources, process_document, run_stages
+from .pipeline import (
+    DocResult,
+    Resources,
+    cached_resources,
+    load_resources,
+    process_document,
+    read_inputs,
+    run_documents,
+    run_stages,
+)
 from .types import Meta, RawDoc, Source, TaggedDoc
+
+__all__ = [
+    "DocResult", "Resources", "build_doc", "extract_text", "load_resources", "process_document", "raw_text",
+    "read_inputs", "resources", "run_documents", "run_stages", "sino_vietnamese", "split_sentences", "tag_text",
+    "tokenize",
+]
 
 
 def resources(pipeline: str | None = None) -> Resources:
@@ -40,3 +59,31 @@ def tag_text(text: str, *, lang: str | None = None, published: str | None = None
              pipeline: str | None = None) -> TaggedDoc:
     """Clean, segment and tag a plain text; returns the TaggedDoc (mentions + spaCy Doc)."""
     return run_stages(raw_text(text, lang=lang, published=published), resources(pipeline), build=False)[0]
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` as the pipeline splits them for ``lang``."""
+    from .segment.sentences import split_sentences as split
+
+    return split(text, lang)
+
+
+def tokenize(text: str, lang: str) -> list[tuple[int, int]]:
+    """Token spans of ``text`` as the pipeline tokenises ``lang``."""
+    from .segment.tokens import tokenize as tok
+
+    return tok(text, lang)
+
+
+def build_doc(text: str, lang: str):
+    """A spaCy ``Doc`` of ``text`` with the pipeline's tokens (for display)."""
+    from .segment.doc import build_doc as build
+
+    return build(text, tokenize(text, lang))
+
+
+def sino_vietnamese(han: str) -> str | None:
+    """The Sino-Vietnamese reading of a name in Chinese characters ("陈士清" -> "Trần Sĩ Thanh"), or None."""
+    from .tag.sinoviet import reading
+
+    return reading(han)
