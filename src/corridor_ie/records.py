@@ -58,16 +58,33 @@ class _Record(_Model):
     doc_id: str
 
 
+class Relevance(_Model):
+    """Why a page was (or was not) taken as being about the corridor."""
+
+    relevant: bool
+    reasons: list[str] = Field(default_factory=list)  # e.g. "place:vn.prov.lao-cai", "gate_pair:pair.…"
+
+
+class Candidate(_Model):
+    """A gazetteer entry a mention was compared with but not linked to, and its score (0..1)."""
+
+    id: str
+    name: str
+    score: float
+
+
 class ArticleRecord(_Record):
     record_type: Literal["article"] = "article"
     source: SourceInfo
     lang: str
     title: str | None = None
     published: str | None = Field(default=None, pattern=ISO_PARTIAL)
+    byline: str | None = None  # author / agency line read out of the scrape
     sitename: str | None = None
     text: str
     captions: list[str] = Field(default_factory=list)
     relevant: bool = True  # False when no corridor entity was found and the expensive stages were skipped
+    relevance: Relevance | None = None  # the reasons behind ``relevant``
     paragraph_langs: list[dict[str, Any]] = Field(default_factory=list)  # {"start","end","lang"}: lines in another language
     entities: list[Entity] = Field(default_factory=list)
     removed: list[dict[str, str]] = Field(default_factory=list)  # what the cleaner removed: kind, text, reason
@@ -80,8 +97,9 @@ class ConferenceRecord(_Record):
     event_id: str
     series_id: str | None
     series_name: str | None
+    series_status: Literal["known", "provisional"] = "known"  # a gazetteer series, or one read from the text
     edition: int | None = Field(default=None, ge=1)
-    status: Literal["reported", "referenced"]
+    status: Literal["reported", "planned", "referenced"]
     host: Ref | None = None
     location: Ref | None = None
     start_date: str | None = Field(default=None, pattern=ISO_PARTIAL)
@@ -101,6 +119,7 @@ class OfficialRecord(_Record):
     name: str
     person_id: str | None
     link: Literal["exact", "fuzzy", "ascii", "none"] = "none"
+    candidates: list[Candidate] = Field(default_factory=list)  # entries considered but not linked
     title: str | None = None
     organization: str | None = None
     jurisdiction: Ref | None = None
