@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 import unicodedata
@@ -59,3 +60,24 @@ def to_cp1258(text: str) -> bytes:
         tones = "".join(c for c in parts if c in _TONE_MARKS)
         out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONE_MARKS)) + tones)
     return "".join(out).encode("cp1258")
+
+
+@functools.cache
+def _languages():
+    from corridor_ie.lang import build_languages
+
+    return build_languages()
+
+
+def language(code: str):
+    """The shipped ``Language`` object of ``code`` (built once per test session, never mutated)."""
+    return _languages().get(code)
+
+
+def doc_context(t, res=None):
+    """What the assemble stage hands its record builders for the tagged document ``t``."""
+    from corridor_ie.api import resources
+    from corridor_ie.assemble.stage import context_of
+
+    res = res or resources()
+    return context_of(t, res.languages.get(t.seg.lang), res.gazetteer)

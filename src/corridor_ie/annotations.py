@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .config import REPO_ROOT
+REPO_ROOT = Path(__file__).resolve().parents[2]  # a checkout: gold sources are resolved in it
 
 SHARED_ROOT = REPO_ROOT.parent / "shared"
 LABELS = ("PERSON", "PLACE", "BORDER_GATE", "BORDER_GATE_PAIR", "ORG", "DATE")

@@ -25,11 +25,12 @@ from .pipeline import (
     read_inputs,
     run_documents,
     run_stages,
+    run_until,
 )
-from .types import Meta, RawDoc, Source, TaggedDoc
+from .types import CleanDoc, Meta, RawDoc, Source, TaggedDoc
 
 __all__ = [
-    "DocResult", "Resources", "build_doc", "extract_text", "load_resources", "process_document", "raw_text",
+    "DocResult", "Resources", "build_doc", "clean_document", "extract_text", "load_resources", "process_document", "raw_text",
     "read_inputs", "resources", "run_documents", "run_stages", "sino_vietnamese", "split_sentences", "tag_text",
     "tokenize",
 ]
@@ -61,29 +62,32 @@ def tag_text(text: str, *, lang: str | None = None, published: str | None = None
     return run_stages(raw_text(text, lang=lang, published=published), resources(pipeline), build=False)[0]
 
 
-def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+def clean_document(raw: RawDoc, res: Resources | None = None) -> CleanDoc:
+    """The document as the pipeline's ``extract``, ``normalise`` and ``clean`` stages leave it: its
+    ``text`` is the one every offset in the records points into."""
+    return run_until(raw, res or resources(), "clean")
+
+
+def split_sentences(text: str, lang: str, res: Resources | None = None) -> list[tuple[int, int]]:
     """Sentence spans of ``text`` as the pipeline splits them for ``lang``."""
     from .segment.sentences import split_sentences as split
 
-    return split(text, lang)
+    return split(text, (res or resources()).languages.get(lang))
 
 
-def tokenize(text: str, lang: str) -> list[tuple[int, int]]:
+def tokenize(text: str, lang: str, res: Resources | None = None) -> list[tuple[int, int]]:
     """Token spans of ``text`` as the pipeline tokenises ``lang``."""
-    from .segment.tokens import tokenize as tok
-
-    return tok(text, lang)
+    return (res or resources()).languages.get(lang).tokenize(text)
 
 
-def build_doc(text: str, lang: str):
+def build_doc(text: str, lang: str, res: Resources | None = None):
     """A spaCy ``Doc`` of ``text`` with the pipeline's tokens (for display)."""
-    from .segment.doc import build_doc as build
+    from .spacy_doc import build_doc as build
 
-    return build(text, tokenize(text, lang))
+    res = res or resources()
+    return build(text, tokenize(text, lang, res), res.shared.vocab)
 
 
-def sino_vietnamese(han: str) -> str | None:
+def sino_vietnamese(han: str, res: Resources | None = None) -> str | None:
     """The Sino-Vietnamese reading of a name in Chinese characters ("陈士清" -> "Trần Sĩ Thanh"), or None."""
-    from .tag.sinoviet import reading
-
-    return reading(han)
+    return (res or resources()).shared.readings.reading(han)

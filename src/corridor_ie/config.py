@@ -1,22 +1,33 @@
 """Pipeline files (``pipelines/*.toml``): pure data, validated by pydantic; unknown keys are errors.
 
-A pipeline names its stages in order and gives each its options. Paths in it are relative to the
-pipeline file. Nothing in a pipeline file is executed: stage names are looked up in a fixed registry.
+A pipeline names its stages in order and gives each its options in a table named after the stage.
+Every key is read or rejected: top-level keys are ``name``, ``version``, ``stages``, ``limits`` and
+one table per registered stage (``registry.py``), each validated by that stage's options schema.
+Paths in it are relative to the pipeline file. Nothing in a pipeline file is executed: stage names
+are looked up in the registry.
+
+The default pipeline ships inside the package (``corridor_ie/pipelines/default.toml``, with the
+default gazetteers beside it); in a checkout these are the repository's editable ``pipelines/`` and
+``gazetteers/`` folders.
 """
 
 from __future__ import annotations
 
-import re
 import tomllib
+from importlib.resources import files
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from . import registry
 from .errors import ConfigError
+from .tables import line_of
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_PIPELINE = REPO_ROOT / "pipelines" / "default.toml"
+
+def default_pipeline_path() -> Path:
+    """The shipped default pipeline (the repository's ``pipelines/default.toml`` in a checkout)."""
+    return Path(str(files("corridor_ie.pipelines").joinpath("default.toml")))
 
 
 class Limits(BaseModel):
@@ -30,64 +41,80 @@ class Limits(BaseModel):
     max_seconds: float = Field(default=60.0, gt=0)  # wall time per document (enforced in workers)
 
 
-class CleanOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    cue_files: list[str] = Field(default_factory=list)  # extra boilerplate cue files (TOML), added to the shipped ones
-    fallback_min_ratio: float = Field(default=0.2, ge=0, le=1)  # keep the original when cleaning left less
-
-
-class SegmentOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    vi: Literal["underthesea"] = "underthesea"
-    zh: Literal["jieba"] = "jieba"
-    en: Literal["spacy"] = "spacy"
-
-
-class TagOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    gazetteers: list[str] = Field(default_factory=lambda: ["../gazetteers"])
-    fuzzy_threshold: float = Field(default=88.0, ge=0, le=100)  # rapidfuzz score for person links
-    prefilter: bool = True  # skip the expensive stages on pages that name no corridor entity
-
-
-class BuildOptions(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-    records: list[Literal["conference", "official", "commitment"]] = Field(
-        default_factory=lambda: ["conference", "official", "commitment"]
-    )
-
-
-StageName = Literal["read", "clean", "normalise", "segment", "tag", "build"]
-
-
 class PipelineConfig(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    """A validated pipeline file. ``options`` holds every registered stage's options (defaults for the
+    stages the file gives no table)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
     name: str
     version: str = "1"
-    stages: list[StageName]
+    stages: list[str]
     limits: Limits = Limits()
-    clean: CleanOptions = CleanOptions()
-    segment: SegmentOptions = SegmentOptions()
-    tag: TagOptions = TagOptions()
-    build: BuildOptions = BuildOptions()
-    base_dir: Path = Field(default=REPO_ROOT / "pipelines", exclude=True)
+    options: dict[str, Any] = Field(default_factory=dict)
+    base_dir: Path = Field(default_factory=lambda: default_pipeline_path().parent, exclude=True)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _stage_tables(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        fixed = {"name", "version", "stages", "limits", "options", "base_dir"}
+        given = data.pop("options", {}) or {}
+        options: dict[str, Any] = {}
+        for key in [k for k in data if k not in fixed]:
+            spec = registry.get(key)
+            if spec is None and not isinstance(data[key], dict):
+                raise ValueError(f"{key}: Extra inputs are not permitted")
+            if spec is None:
+                new = registry.renamed(key)
+                raise ValueError(f"{key}: no such stage" + (f" (renamed to {new!r})" if new else "")
+                                 + f" (stages: {', '.join(s.name for s in registry.ordered())})")
+            options[key] = data.pop(key)
+        built = {}
+        for spec in registry.ordered():
+            raw = given.get(spec.name) if spec.name in given else options.get(spec.name, {})
+            try:
+                built[spec.name] = raw if isinstance(raw, spec.options) else spec.options.model_validate(raw)
+            except ValidationError as e:
+                err = e.errors()[0]
+                loc = ".".join(str(x) for x in err["loc"] if x != "root" and not isinstance(x, int))
+                msg = err["msg"].removeprefix("Value error, ")
+                raise ValueError(f"{spec.name}{'.' + loc if loc else ''}{':' if loc else '.'}{msg}"
+                                 if not loc and ": " in msg else f"{spec.name}{'.' + loc if loc else ''}: {msg}") from None
+        data["options"] = built
+        return data
+
+    @model_validator(mode="after")
+    def _stage_list(self) -> PipelineConfig:
+        names = {s.name for s in registry.ordered()}
+        for name in self.stages:
+            if name not in names:
+                new = registry.renamed(name)
+                raise ValueError(f"stages: no stage {name!r}" + (f" (renamed to {new!r})" if new else "")
+                                 + f" (stages: {', '.join(s.name for s in registry.ordered())})")
+        order = [registry.get(n).order for n in self.stages]
+        if order != sorted(order) or len(set(self.stages)) != len(self.stages):
+            raise ValueError("stages: each stage once, in this order: " + ", ".join(s.name for s in registry.ordered()))
+        for spec in registry.ordered():
+            if spec.required and spec.name not in self.stages:
+                raise ValueError(f"stages: {spec.name!r} is required")
+            missing = [n for n in spec.needs if spec.name in self.stages and n not in self.stages]
+            if missing:
+                raise ValueError(f"stages: {spec.name!r} needs {missing[0]!r} before it")
+        return self
+
+    def stage_options(self, name: str) -> Any:
+        return self.options[name]
 
     def resolve(self, rel: str) -> Path:
         p = Path(rel)
         return p if p.is_absolute() else (self.base_dir / p).resolve()
 
 
-def _line_of(text: str, key: str) -> int:
-    """Best-effort line number of a TOML key, for ``file:line: message`` errors."""
-    k = re.escape(key)
-    pat = re.compile(rf"^[ \t]*{k}[ \t]*[=.]|^[ \t]*\[(?:[\w.]+\.)?{k}[.\]]", re.M)
-    m = pat.search(text)
-    return text.count("\n", 0, m.start()) + 1 if m else 1
-
-
 def load_pipeline(path: str | Path | None = None) -> PipelineConfig:
     """Load and validate a pipeline file. Raises ``ConfigError`` as ``file:line: message``."""
-    p = Path(path) if path else DEFAULT_PIPELINE
+    p = Path(path) if path else default_pipeline_path()
     try:
         raw = p.read_text(encoding="utf-8")
     except OSError as e:
@@ -98,6 +125,8 @@ def load_pipeline(path: str | Path | None = None) -> PipelineConfig:
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as e:
+        import re
+
         m = re.search(r"line (\d+)", str(e))
         loc = f"{p}:{m.group(1)}" if m else str(p)
         raise ConfigError(f"not valid TOML: {e}", location=loc) from None
@@ -106,8 +135,12 @@ def load_pipeline(path: str | Path | None = None) -> PipelineConfig:
     except ValidationError as e:
         err = e.errors()[0]
         keys = [str(k) for k in err["loc"] if not isinstance(k, int)]
-        where = ".".join(keys) or "(top level)"
-        line = _line_of(raw, keys[-1]) if keys else 1
-        raise ConfigError(
-            f"{where}: {err['msg']}", location=f"{p}:{line}", hint="see pipelines/README.md for the keys"
-        ) from None
+        msg = err["msg"].removeprefix("Value error, ")
+        if keys:
+            where = ".".join(keys)
+            line = line_of(raw, keys[-1])
+            msg = f"{where}: {msg}"
+        else:  # raised by a validator: the message starts with the key it is about
+            head = msg.split(":", 1)[0].split(".")
+            line = line_of(raw, head[-1] if len(head) > 1 else head[0])
+        raise ConfigError(msg, location=f"{p}:{line}", hint="see pipelines/README.md for the keys") from None

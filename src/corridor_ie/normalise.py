@@ -69,11 +69,16 @@ _TONES = {"\u0300": "2", "\u0301": "1", "\u0309": "3", "\u0303": "4", "\u0323": 
 _DASHES = str.maketrans({c: "-" for c in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"})
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=1)  # the converter, built on first use (a constant, not state)
 def _t2s() -> Callable[[str], str]:
     import opencc
 
     return opencc.OpenCC("t2s").convert
+
+
+def to_simplified(text: str) -> str:
+    """Traditional Chinese characters converted to simplified (OpenCC ``t2s``): 雲南 -> 云南."""
+    return _t2s()(text)
 
 
 def has_han(s: str) -> bool:
@@ -108,3 +113,39 @@ def ascii_fold(token: str) -> str:
 
 def has_vietnamese_diacritics(text: str) -> bool:
     return any(ord(c) > 127 and unicodedata.category(c).startswith("L") and not has_han(c) for c in text)
+
+
+def fold(phrase: str) -> str:
+    """Lookup key of a cue phrase: case-folded, inner whitespace collapsed to one space.
+
+    >>> fold("  Thống   NHẤT ")
+    'thống nhất'
+    """
+    return " ".join(phrase.casefold().split())
+
+
+def name_key(name: str) -> str:
+    """Comparison key of a name: NFC, inner whitespace collapsed, lower case ("Hoà  Bình" -> "hoà bình")."""
+    return unicodedata.normalize("NFC", " ".join(name.split())).lower()
+
+
+# --- the gazetteer's word split ----------------------------------------------------------------
+
+#: a Han character alone; a run of word characters that are not Han; any other non-space character
+_KEY_TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[^\W\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\w\s]")
+_SPAN = re.Match.span
+
+
+def key_spans(text: str) -> list[tuple[int, int]]:
+    """Syllables, Han characters and punctuation of ``text``: the split every gazetteer name is keyed
+    with (and the token split of languages written in syllables or characters).
+
+    >>> key_spans("Lào Cai-河口")
+    [(0, 3), (4, 7), (7, 8), (8, 9), (9, 10)]
+    """
+    return list(map(_SPAN, _KEY_TOKEN.finditer(text)))
+
+
+def key_words(text: str) -> list[str]:
+    """The strings of ``key_spans`` (one C-level pass)."""
+    return _KEY_TOKEN.findall(text)

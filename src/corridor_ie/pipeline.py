@@ -1,10 +1,13 @@
-"""The one orchestrator. It reads like the recipe it runs:
+"""The one orchestrator. It reads like the recipe it runs (the stages of the pipeline file, in order):
 
-    inputs -> read (ingest.readers) -> clean (ingest.stage) -> segment (segment.stage)
-           -> tag (tag.stage) -> build (build.stage) -> JSON Lines (output)
+    inputs -read-> RawDoc -extract-> -normalise-> -clean-> CleanDoc -language-> -prefilter-> -segment->
+           SegmentedDoc -tag-> TaggedDoc -assemble-> records -> JSON Lines (output)
 
-It is also the only place a per-document failure is caught: the document becomes one line in the
-errors file and the run goes on. Resources (gazetteer, matchers, cue tables) load once per process.
+Resources are built once per pipeline (``load_resources``): the languages, the gazetteer and its
+compiled tables, then each listed stage from its registered factory (``registry.py``). A page the
+prefilter or the tagger finds unrelated skips the stages after it; every document gets its article
+record. This is also the only place a per-document failure is caught: the document becomes one line
+in the errors file and the run goes on.
 """
 
 from __future__ import annotations
@@ -13,59 +16,97 @@ import ctypes
 import itertools
 import signal
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel
 
-from .build.stage import BuildContext, BuildResult, build_records
+from . import registry
+from .assemble.article import article_record
 from .config import PipelineConfig, load_pipeline
 from .errors import CorridorError, DocumentError, LimitExceeded, StageError
-from .gazetteer.store import load_gazetteer
-from .ingest.boilerplate import load_cues
+from .gazetteer.compiled import CompiledGazetteer, is_relevant_entry, load_compiled
+from .gazetteer.store import Gazetteer, load_gazetteer
 from .ingest.readers import ReadFailure, iter_inputs
-from .ingest.stage import clean_document
+from .lang import Languages, build_languages
+from .lang.tables import PersonScores, SectorVocabulary
 from .records import ErrorRecord
-from .segment import zh
-from .segment.doc import get_vocab
-from .segment.stage import segment_document
-from .tag.compiled import load_compiled
-from .tag.gazetteer_match import GazetteerMatcher
-from .tag.link import PersonLinker
-from .tag.persons import load_person_cues
-from .tag.prefilter import Prefilter, is_relevant_entry
-from .tag.stage import TagResources, tag_document
-from .types import Meta, RawDoc, Source, TaggedDoc
+from .tables import load_table
+from .tag.sinoviet import Readings
+from .types import Meta, RawDoc, SegmentedDoc, Source, TaggedDoc
 
 
-@dataclass(frozen=True)
-class Resources:
+@dataclass(frozen=True, eq=False)
+class Shared:
+    """What several stages use, built once per pipeline and handed to every stage factory."""
+
     config: PipelineConfig
-    cues: object
-    tag: TagResources
-    build: BuildContext
+    languages: Languages
+    gazetteer: Gazetteer
+    compiled: CompiledGazetteer
+    vocab: Any  # the spaCy Vocab shared by the matchers and every Doc
+    readings: Readings
 
 
-def load_resources(config: PipelineConfig) -> Resources:
-    """Everything a document needs, loaded and compiled once (raises SetupError on bad files)."""
-    gaz = load_gazetteer([config.resolve(p) for p in config.tag.gazetteers])
-    cues = load_cues([config.resolve(p) for p in config.clean.cue_files])
-    zh.add_words(n for e in gaz.entries.values() for lang, n in e.all_names() if lang in ("zh", "zh_hant"))
-    tables = load_compiled(gaz)  # from the disk cache when the gazetteer's content is unchanged
-    tag = TagResources(
-        gazetteer=gaz,
-        matcher=GazetteerMatcher(gaz, get_vocab(), tables),
-        linker=PersonLinker(gaz, config.tag.fuzzy_threshold),
-        person_cues=load_person_cues(),
-        prefilter=config.tag.prefilter,
-        quick=Prefilter.from_gazetteer(gaz, tables),
-    )
-    build = BuildContext(gazetteer=gaz, pipeline=f"{config.name}@{config.version}",
-                         records=tuple(config.build.records))
-    return Resources(config=config, cues=cues, tag=tag, build=build)
+@dataclass(frozen=True, eq=False)
+class Resources:
+    """A built pipeline: its shared resources and its stages, in order."""
+
+    config: PipelineConfig
+    shared: Shared
+    stages: tuple[tuple[str, Callable], ...]
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        return self.shared.gazetteer
+
+    @property
+    def languages(self) -> Languages:
+        return self.shared.languages
+
+    @property
+    def name(self) -> str:
+        return f"{self.config.name}@{self.config.version}"
+
+    def has(self, stage: str) -> bool:
+        return stage in self.config.stages
+
+    def stage(self, name: str) -> Callable | None:
+        """The built stage ``name`` (None when the pipeline does not run it)."""
+        return next((fn for n, fn in self.stages if n == name), None)
+
+
+def load_resources(config: PipelineConfig, gazetteers: list[Path] | None = None) -> Resources:
+    """Everything a document needs, loaded and compiled once (raises SetupError on bad files).
+    ``gazetteers`` replaces the pipeline's ``[tag] gazetteers`` (files or folders)."""
+    from spacy.vocab import Vocab
+
+    data = files("corridor_ie.data")
+    scores = load_table(data.joinpath("persons.toml"), PersonScores).scores.model_dump()
+    sectors = load_table(data.joinpath("sectors.toml"), SectorVocabulary).sectors
+    languages = build_languages(config.stage_options("segment").root, scores, sectors)
+    paths = gazetteers if gazetteers is not None else [config.resolve(p) for p in config.stage_options("tag").gazetteers]
+    gaz = load_gazetteer(paths)
+    names = [(lang, n) for e in gaz.entries.values() for lang, n in e.all_names()]
+    for language in languages:
+        language.learn_names(language.gazetteer_names(names))
+    shared = Shared(config, languages, gaz, load_compiled(gaz), Vocab(), Readings.load())
+    stages = tuple((name, registry.get(name).build(config.stage_options(name), shared))
+                   for name in config.stages if registry.get(name).factory is not None)
+    return Resources(config, shared, stages)
+
+
+@dataclass
+class Built:
+    """One document's records (article first) and the records that failed validation."""
+
+    records: list[BaseModel] = field(default_factory=list)
+    problems: list = field(default_factory=list)
 
 
 @dataclass
@@ -137,27 +178,41 @@ def _error(location: str, doc_id: str | None, err: CorridorError, stage: str) ->
                        + (f" ({err.hint})" if err.hint else ""))
 
 
+def run_until(raw: RawDoc, res: Resources, last: str) -> Any:
+    """The document after stage ``last`` (and the stages before it) of the pipeline."""
+    doc: Any = raw
+    for name, stage in res.stages:
+        doc = stage(doc)
+        if name == last:
+            break
+    return doc
+
+
 def run_stages(raw: RawDoc, res: Resources, trace: list[str] | None = None,
-               build: bool = True) -> tuple[TaggedDoc, BuildResult | None]:
+               build: bool = True) -> tuple[TaggedDoc, Built | None]:
     """The recipe for one document, stage by stage; ``trace`` receives each stage's name as it starts.
     Failures propagate: ``process_document`` is where they become error lines."""
-    cfg = res.config
     mark = trace.append if trace is not None else (lambda _stage: None)
-    mark("clean")  # HTML -> text, normalise, strip boilerplate
-    clean = clean_document(raw, res.cues, max_html_depth=cfg.limits.max_html_depth,
-                           fallback_min_ratio=cfg.clean.fallback_min_ratio)
-    mark("segment")  # language and tokens
-    seg = segment_document(clean)
-    mark("tag")  # gazetteer, persons, dates, gates (skipped for pages that name no corridor entity)
-    if "tag" in cfg.stages:
-        tagged = tag_document(seg, res.tag)
-    else:
-        tagged = TaggedDoc(replace(seg, relevant=False), (), res.tag.gazetteer.version)
+    doc: Any = raw
+    assemble = None
+    for name, stage in res.stages:
+        if name == "assemble":
+            assemble = stage
+            continue
+        mark(name)
+        doc = stage(doc)
+        if isinstance(doc, SegmentedDoc) and not doc.relevant:
+            break  # an unrelated page: the later stages have nothing to do
+    tagged = doc if isinstance(doc, TaggedDoc) else TaggedDoc(replace(doc, relevant=False), (), res.gazetteer.version)
     if not build:
         return tagged, None
-    mark("build")  # validated records
-    build_ctx = res.build if "build" in cfg.stages else replace(res.build, records=())
-    return tagged, build_records(tagged, build_ctx)
+    mark("assemble")
+    built = Built(records=[article_record(tagged, res.name)])
+    if assemble is not None:
+        out = assemble(tagged)
+        built.records += out.records
+        built.problems += out.problems
+    return tagged, built
 
 
 def process_document(raw: RawDoc, res: Resources) -> DocResult:
@@ -170,12 +225,12 @@ def process_document(raw: RawDoc, res: Resources) -> DocResult:
             _tagged, built = run_stages(raw, res, trace)
             assert built is not None
     except BaseException as exc:  # noqa: BLE001 - one place maps every failure to an error line
-        stage = trace[-1] if trace else "clean"
+        stage = trace[-1] if trace else "extract"
         result = _failure(exc, raw, loc, stage, cfg.limits.max_seconds)
         if result is None:
             raise
         return result
-    errors = [ErrorRecord(doc_id=raw.doc_id, location=loc, stage="build", code="E204", reason=p.reason)
+    errors = [ErrorRecord(doc_id=raw.doc_id, location=loc, stage="assemble", code="E204", reason=p.reason)
               for p in built.problems]
     return DocResult(records=built.records, errors=errors, doc_id=raw.doc_id)
 
@@ -201,12 +256,12 @@ def failure_result(f: ReadFailure) -> DocResult:
 
 # --- running over many documents -------------------------------------------------------------
 
-_WORKER: Resources | None = None
+_WORKER: Resources | None = None  # the resources of a worker process (set once, before any document)
 
 
 @lru_cache(maxsize=4)
 def cached_resources(path: str | None) -> Resources:
-    """Resources for a pipeline file (None: the default), loaded once per process and pipeline."""
+    """Resources for a pipeline file (None: the default), built once per process and pipeline."""
     return load_resources(load_pipeline(path))
 
 
@@ -226,10 +281,10 @@ def _work(item: RawDoc | ReadFailure) -> DocResult:
 
 
 def warm_up(res: Resources) -> None:
-    """Load what the stages load on first use (the sentence splitter, cue tables) by running one small
-    document written from the gazetteer's own corridor names through every stage. Chinese word
-    segmentation is not warmed: only Chinese text needs it (see ``segment.zh``)."""
-    names = [n for e in res.tag.gazetteer.entries.values() if is_relevant_entry(e)
+    """Load what the stages load on first use (the sentence splitter) by running one small document
+    written from the gazetteer's own corridor names through every stage. Chinese word segmentation is
+    not warmed: only Chinese text needs it."""
+    names = [n for e in res.gazetteer.entries.values() if is_relevant_entry(e)
              for lang, n in e.all_names() if lang == "vi"][:3]
     text = " ".join(f"{n} 1.1.2000." for n in names) or "."
     raw = RawDoc(doc_id="warm-up", source=Source(path="<warm-up>"), content=text, media_type="text/plain",

@@ -63,10 +63,10 @@ def render_html(review: Review) -> str:
 
     doc = review.tagged.spacy_doc
     if doc is None:  # a page the prefilter skipped: show its text without mentions
-        from .segment import build_doc, tokenize
+        from .api import build_doc
 
         t = review.tagged.text
-        doc = build_doc(t, tokenize(t, review.tagged.seg.lang))
+        doc = build_doc(t, review.tagged.seg.lang)
         doc.spans["mentions"] = []
     body = displacy.render(doc, style="span", page=False, minify=True,
                            options={"spans_key": "mentions", "colors": COLORS})

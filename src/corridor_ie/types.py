@@ -1,7 +1,7 @@
 """Typed, frozen boundary objects that flow one way through the pipeline.
 
-    RawDoc -> (ingest) -> CleanDoc -> (normalise, segment) -> SegmentedDoc -> (tag) -> TaggedDoc
-           -> (build) -> records (pydantic, see ``records.py``)
+    RawDoc -> (extract, normalise, clean) -> CleanDoc -> (language, prefilter, segment) -> SegmentedDoc
+           -> (tag) -> TaggedDoc -> (assemble) -> records (pydantic, see ``records.py``)
 
 Stages never mutate these objects; they return new ones (``dataclasses.replace``).
 """
@@ -68,7 +68,7 @@ class Removal:
 
 @dataclass(frozen=True)
 class CleanDoc:
-    """Boilerplate removed; ``text`` is final (NFC) and all later offsets point into it."""
+    """The body text (after ``clean``: boilerplate removed, NFC, and all later offsets point into it)."""
 
     doc_id: str
     source: Source
@@ -77,6 +77,7 @@ class CleanDoc:
     meta: Meta = Meta()
     removed: tuple[Removal, ...] = ()
     encoding: str | None = None
+    media_type: MediaType = "text/plain"  # of the input it came from
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class SegmentedDoc:
     published: date | None = None  # best publication date known (meta or dateline)
     relevant: bool = True  # False when the prefilter found no corridor entity at all
     paragraph_langs: tuple[tuple[int, int, str], ...] = ()  # lines in another language than ``lang``
+    doc: Any = field(default=None, compare=False, hash=False, repr=False)  # the spaCy Doc of ``tokens``
 
     @property
     def text(self) -> str:
@@ -126,7 +128,7 @@ class TaggedDoc:
     seg: SegmentedDoc
     mentions: tuple[Mention, ...]
     gazetteer_version: str = ""
-    spacy_doc: Any = field(default=None, compare=False, hash=False, repr=False)
+    spacy_doc: Any = field(default=None, compare=False, hash=False, repr=False)  # with the ``mentions`` span group
 
     @property
     def text(self) -> str:

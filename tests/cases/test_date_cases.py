@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.conftest import language
 
 from corridor_ie.tag.dates import find_dates
 
@@ -49,5 +50,5 @@ def test_case_ids_are_unique_and_fields_known() -> None:
 @pytest.mark.parametrize("case", _params())
 def test_date_case(case: dict) -> None:
     anchor = date.fromisoformat(case["anchor"]) if case["anchor"] else None
-    hits = find_dates(case["text"], case["lang"], anchor)
+    hits = find_dates(case["text"], language(case["lang"]), anchor)
     assert [[h.text, h.value] for h in hits] == case["expected"]

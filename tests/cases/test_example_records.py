@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import EXAMPLES_DIR
+from tests.conftest import EXAMPLES_DIR, doc_context
 
-from corridor_ie.api import resources
-from corridor_ie.build.conference import build_conferences
-from corridor_ie.build.official import build_officials
-from corridor_ie.ingest.stage import clean_document
+from corridor_ie.api import resources, run_stages
+from corridor_ie.assemble.conference import build_conferences
+from corridor_ie.assemble.official import build_officials
 from corridor_ie.pipeline import read_inputs
-from corridor_ie.segment.stage import segment_document
-from corridor_ie.tag.stage import tag_document
 
 TENTH = ("vi/corridor-10-hanoi.html", "zh/corridor-10-hanoi.zh.html", "en/corridor-10-hanoi.en.txt")
 TENTH_PARAMS = TENTH
@@ -20,13 +17,11 @@ TENTH_PARAMS = TENTH
 def tagged(name: str):
     res = resources()
     raw = next(iter(read_inputs([str(EXAMPLES_DIR / name)], res.config)))
-    clean = clean_document(raw, res.cues, max_html_depth=res.config.limits.max_html_depth,
-                           fallback_min_ratio=res.config.clean.fallback_min_ratio)
-    return tag_document(segment_document(clean), res.tag)
+    return run_stages(raw, res, build=False)[0]
 
 
 def reported(name: str):
-    return [r for r in build_conferences(tagged(name), resources().build) if r.status == "reported"]
+    return [r for r in build_conferences(doc_context(tagged(name))) if r.status == "reported"]
 
 
 @pytest.mark.parametrize("name", TENTH_PARAMS)
@@ -47,7 +42,7 @@ def test_chinese_and_english_give_one_event_id():
 
 @pytest.mark.parametrize("name", TENTH[1:])
 def test_referenced_editions_are_the_eighth_and_eleventh(name):
-    recs = {r.edition: r for r in build_conferences(tagged(name), resources().build)}
+    recs = {r.edition: r for r in build_conferences(doc_context(tagged(name)))}
     assert recs[8].status == recs[11].status == "referenced"
     assert (recs[8].year, recs[11].year) == (2017, 2025)
 
@@ -55,5 +50,5 @@ def test_referenced_editions_are_the_eighth_and_eleventh(name):
 def test_officials_of_the_tenth_conference_point_to_it():
     t = tagged("zh/corridor-10-hanoi.zh.html")
     event = reported("zh/corridor-10-hanoi.zh.html")[0].event_id
-    recs = build_officials(t, resources().build)
+    recs = build_officials(doc_context(t))
     assert any(r.event_id == event and r.jurisdiction and r.jurisdiction.name == "Vân Nam" for r in recs)

@@ -21,7 +21,7 @@ GAZETTEERS = REPO / "gazetteers"
 EX = REPO / "examples"
 JOINT_TXT = EX / "vi" / "joint-committee-14.txt"
 EN_TXT = EX / "en" / "corridor-10-hanoi.en.txt"
-STAGES = 'stages = ["read", "clean", "normalise", "segment", "tag", "build"]\n'
+STAGES = 'stages = ["read", "extract", "normalise", "clean", "language", "prefilter", "segment", "tag", "assemble"]\n'
 
 runner = CliRunner()
 
@@ -163,7 +163,7 @@ def test_pipeline_invalid_toml_is_2_with_line(tmp_path: Path, corpus: Path) -> N
          "limits.max_pages: Extra inputs are not permitted"),
         ('name = "x"\n' + STAGES + "\n[limits]\nmax_seconds = 0\n", 5,
          "limits.max_seconds: Input should be greater than 0"),
-        ('name = "x"\n' + STAGES + "\n[segment]\nvi = \"pyvi\"\n", 5, "segment.vi: Input should be 'underthesea'"),
+        ('name = "x"\n' + STAGES + "\n[segment]\nvi = \"pyvi\"\n", 5, "segment.vi: no segmenter 'pyvi' for Vietnamese (known: underthesea)"),
         ('stages = ["read"]\n', 1, "name: Field required"),
     ],
 )
@@ -275,7 +275,8 @@ def test_time_limit_costs_each_document_only(tmp_path: Path) -> None:
         ("b_short.txt", "E202", LIMIT_REASON.format(0.001)),
         ("c_empty.txt", "E201", "empty file"),  # read failures are not timed
     ]
-    assert all(e["stage"] in ("clean", "segment", "tag", "build") for e in errors[:2])
+    assert all(e["stage"] in ("extract", "normalise", "clean", "language", "prefilter", "segment", "tag", "assemble")
+               for e in errors[:2])
     assert out.read_text() == ""
 
 
@@ -302,18 +303,23 @@ def test_time_limit_lets_later_documents_through(tmp_path: Path) -> None:
 def test_time_limit_survives_a_broad_except_in_a_stage(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import time
 
-    import corridor_ie.pipeline as pipeline_mod
+    import corridor_ie.segment.stage as segment_mod
 
-    real = pipeline_mod.segment_document
+    real = segment_mod.make_segment
 
-    def segment_with_a_library_that_catches_everything(clean):
-        try:
-            time.sleep(1.0)  # the alarm fires here
-        except Exception:  # noqa: BLE001 - what trafilatura.core does around its fallbacks
-            pass
-        return real(clean)
+    def make_segment_with_a_library_that_catches_everything(options, shared):
+        inner = real(options, shared)
 
-    monkeypatch.setattr(pipeline_mod, "segment_document", segment_with_a_library_that_catches_everything)
+        def segment(doc):
+            try:
+                time.sleep(1.0)  # the alarm fires here
+            except Exception:  # noqa: BLE001 - what trafilatura.core does around its fallbacks
+                pass
+            return inner(doc)
+
+        return segment
+
+    monkeypatch.setattr(segment_mod, "make_segment", make_segment_with_a_library_that_catches_everything)
     shutil.copy(EN_TXT, tmp_path / "a.txt")
     p = pipeline(tmp_path, 'name = "t"\n' + STAGES + "[limits]\nmax_seconds = 0.2\n")
     r = extract(tmp_path / "a.txt", "-p", p, "-o", tmp_path / "out.jsonl")

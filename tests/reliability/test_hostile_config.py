@@ -26,9 +26,9 @@ REPO = Path(__file__).resolve().parents[2]
 SRC = REPO / "src" / "corridor_ie"
 GAZETTEERS = REPO / "gazetteers"
 ARTICLE = REPO / "examples" / "vi" / "joint-committee-14.txt"
-STAGES = 'stages = ["read", "clean", "normalise", "segment", "tag", "build"]\n'
+STAGES = 'stages = ["read", "extract", "normalise", "clean", "language", "prefilter", "segment", "tag", "assemble"]\n'
 HINT = " (see pipelines/README.md for the keys)"
-STAGE_CHOICES = "Input should be 'read', 'clean', 'normalise', 'segment', 'tag' or 'build'"
+STAGE_LIST = "(stages: read, extract, normalise, clean, language, prefilter, segment, tag, assemble)"
 
 runner = CliRunner()
 
@@ -60,13 +60,19 @@ def run(tmp_path: Path, pipeline: Path):
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ('name = "x"\nstages = ["read", "os.system"]\n', f"2: stages: {STAGE_CHOICES}"),
-        ('name = "x"\nstages = ["read", "corridor_ie.pipeline:process_document"]\n', f"2: stages: {STAGE_CHOICES}"),
-        ('name = "x"\nstages = ["read", "__import__(\'os\').system(\'touch {m}\')"]\n', f"2: stages: {STAGE_CHOICES}"),
-        ('name = "x"\n' + STAGES + '\n[segment]\nvi = "os:system"\n', "5: segment.vi: Input should be 'underthesea'"),
-        ('name = "x"\n' + STAGES + '\n[segment]\nzh = "subprocess.Popen"\n', "5: segment.zh: Input should be 'jieba'"),
-        ('name = "x"\n' + STAGES + '\n[build]\nrecords = ["conference", "eval"]\n',
-         "5: build.records: Input should be 'conference', 'official' or 'commitment'"),
+        ('name = "x"\nstages = ["read", "os.system"]\n', f"2: stages: no stage 'os.system' {STAGE_LIST}"),
+        ('name = "x"\nstages = ["read", "corridor_ie.pipeline:process_document"]\n',
+         f"2: stages: no stage 'corridor_ie.pipeline:process_document' {STAGE_LIST}"),
+        ('name = "x"\nstages = ["read", "__import__(\'os\').system(\'touch {m}\')"]\n',
+         "2: stages: no stage \"__import__('os').system('touch {m}')\" " + STAGE_LIST),
+        ('name = "x"\n' + STAGES + '\n[segment]\nvi = "os:system"\n',
+         "5: segment.vi: no segmenter 'os:system' for Vietnamese (known: underthesea)"),
+        ('name = "x"\n' + STAGES + '\n[segment]\nzh = "subprocess.Popen"\n',
+         "5: segment.zh: no segmenter 'subprocess.Popen' for Chinese (known: jieba)"),
+        ('name = "x"\n' + STAGES + '\n[assemble]\nrecords = ["conference", "eval"]\n',
+         "5: assemble.records: Input should be 'conference', 'official' or 'commitment'"),
+        ('name = "x"\n' + STAGES + '\n[build]\nrecords = ["conference"]\n',
+         f"4: build: no such stage (renamed to 'assemble') {STAGE_LIST}"),
         ('name = "x"\n' + STAGES + '\n[limits]\nmax_seconds = "__import__(\'os\').system(\'touch {m}\')"\n',
          "5: limits.max_seconds: Input should be a valid number, unable to parse string as a number"),
         ('name = "x"\n' + STAGES + 'factory = "os.system"\n', "3: factory: Extra inputs are not permitted"),
@@ -75,6 +81,7 @@ def run(tmp_path: Path, pipeline: Path):
 )
 def test_pipeline_code_is_rejected_at_load(tmp_path: Path, marker: Path, body: str, message: str) -> None:
     p = write(tmp_path, body.replace("{m}", str(marker)))
+    message = message.replace("{m}", str(marker))
     with pytest.raises(ConfigError) as e:
         load_pipeline(p)
     assert str(e.value) == f"{p}:{message}{HINT}"
@@ -115,7 +122,7 @@ def test_code_in_a_string_value_stays_a_string(tmp_path: Path, marker: Path) -> 
     ("table", "message"),
     [
         ("[clean]\ncue_files = [\"/etc/passwd\"]\n",
-         "/etc/passwd: invalid TOML: Expected '=' after a key in a key/value pair (at line 1, column 5)"),
+         "/etc/passwd:1: not valid TOML: Expected '=' after a key in a key/value pair (at line 1, column 5)"),
         ("[tag]\ngazetteers = [\"/etc/passwd\"]\n",
          "/etc/passwd:1: not valid JSON (Expecting value at column 1) "
          "(run `corridor-ie gazetteer validate` for all problems)"),
@@ -138,7 +145,7 @@ def test_dotted_unknown_table_reported_at_its_line(tmp_path: Path, extra: str) -
     p = write(tmp_path, 'name = "x"\n' + STAGES + extra)
     with pytest.raises(ConfigError) as e:
         load_pipeline(p)
-    assert str(e.value) == f"{p}:4: stage: Extra inputs are not permitted{HINT}"
+    assert str(e.value) == f"{p}:4: stage: no such stage {STAGE_LIST}{HINT}"
 
 
 # --- gazetteer files --------------------------------------------------------------------------------

@@ -133,23 +133,28 @@ def test_signal_then_resume_equals_a_clean_run(tmp_path: Path, corpus: tuple[Pat
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_signal_during_a_document_stops_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str], signum: int) -> None:
-    import corridor_ie.pipeline as pipeline_mod
+    import corridor_ie.segment.stage as segment_mod
     from corridor_ie.runner import ExtractOptions, run_extract
 
     d = tmp_path / "corpus"
     d.mkdir()
     for i, name in enumerate(["vi/joint-committee-14.txt", "en/corridor-10-hanoi.en.txt", "vi/lao-cai-gms-forum.txt"]):
         (d / f"{i}.txt").write_bytes((EX / name).read_bytes())
-    real = pipeline_mod.segment_document
+    real = segment_mod.make_language
     calls = []
 
-    def segment_and_get_interrupted(clean):
-        calls.append(clean.doc_id)
-        if len(calls) == 2:
-            os.kill(os.getpid(), signum)  # arrives while the second document is being processed
-        return real(clean)
+    def make_language_that_gets_interrupted(options, shared):
+        inner = real(options, shared)
 
-    monkeypatch.setattr(pipeline_mod, "segment_document", segment_and_get_interrupted)
+        def language(clean):
+            calls.append(clean.doc_id)
+            if len(calls) == 2:
+                os.kill(os.getpid(), signum)  # arrives while the second document is being processed
+            return inner(clean)
+
+        return language
+
+    monkeypatch.setattr(segment_mod, "make_language", make_language_that_gets_interrupted)
     out = tmp_path / "out.jsonl"
     code = run_extract(ExtractOptions(inputs=[str(d)], output=out))
     err = capsys.readouterr().err

@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import seed_containing
+from tests.conftest import doc_context, seed_containing
 
-from corridor_ie.api import resources, tag_text
-from corridor_ie.build.commitment import build_commitments
-from corridor_ie.build.stage import BuildContext
+from corridor_ie.api import tag_text
+from corridor_ie.assemble.commitment import build_commitments
 
 pytestmark = pytest.mark.seeds
 
 
 def commitments(text: str):
-    ctx = BuildContext(gazetteer=resources().tag.gazetteer, pipeline="test")
     t = tag_text(text)
-    recs = build_commitments(t, ctx)
+    recs = build_commitments(doc_context(t))
     for r in recs:
         for ev in r.evidence:
             assert t.text[ev.start:ev.end] == ev.text

@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.conftest import seed_containing
+from tests.conftest import language, seed_containing
 
-from corridor_ie.tag.persons import find_persons, load_person_cues
+from corridor_ie.tag.persons import find_persons
 
 pytestmark = pytest.mark.seeds
 
-CUES = load_person_cues()
 TITLES = ("Chủ tịch", "Phó Chủ tịch", "Phó Chủ tịch Thường trực", "Giám đốc Sở", "Phó Chủ nhiệm",
           "Ủy viên BTV Tỉnh ủy", "Tổng Bí thư", "Thủ tướng", "Trưởng ban", "Phó Trưởng Ban", "Phó Bí thư")
 PLACES = ("Quảng Ninh", "Lào Cai", "Hà Nội", "Hải Phòng", "Vân Nam", "Côn Minh", "Trung Quốc",
@@ -47,7 +46,7 @@ def occurrences(text: str, names) -> set[tuple[int, int]]:
 
 
 def seed_hits(text: str, *, blocked: bool = True):
-    return find_persons(text, "vi", CUES, title_spans=spans(text, TITLES),
+    return find_persons(text, language("vi"), title_spans=spans(text, TITLES),
                         blocked=spans(text, PLACES_ORGS) if blocked else ())
 
 

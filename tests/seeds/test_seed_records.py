@@ -3,27 +3,27 @@
 from __future__ import annotations
 
 import pytest
-from tests.conftest import seed_containing
+from tests.conftest import doc_context, seed_containing
 
 from corridor_ie.api import resources, tag_text
-from corridor_ie.build.conference import build_conferences
-from corridor_ie.build.official import build_officials
+from corridor_ie.assemble.conference import build_conferences
+from corridor_ie.assemble.official import build_officials
 
 pytestmark = pytest.mark.seeds
 
 
 @pytest.fixture(scope="module")
 def ctx():
-    return resources().build
+    return resources()
 
 
 def conferences(text: str, ctx, published: str | None = None):
     t = tag_text(text, published=published)
-    return {r.edition: r for r in build_conferences(t, ctx)}
+    return {r.edition: r for r in build_conferences(doc_context(t))}
 
 
 def officials(text: str, ctx, published: str | None = None):
-    return {r.name: r for r in build_officials(tag_text(text, published=published), ctx)}
+    return {r.name: r for r in build_officials(doc_context(tag_text(text, published=published)))}
 
 
 def test_ninth_corridor_conference(seed_texts, ctx):
@@ -92,6 +92,6 @@ def test_no_official_from_teaser_blocks(seed_texts, ctx, needles, teaser_only):
 def test_evidence_points_into_the_article_text(seed_texts, ctx):
     for text in seed_texts.values():
         t = tag_text(text)
-        for r in [*build_conferences(t, ctx), *build_officials(t, ctx)]:
+        for r in [*build_conferences(doc_context(t)), *build_officials(doc_context(t))]:
             for ev in r.evidence:
                 assert t.text[ev.start:ev.end] == ev.text

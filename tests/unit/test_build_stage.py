@@ -1,7 +1,7 @@
 """A record that fails validation is reported, never written half-formed; the others still come out."""
 
 from corridor_ie.api import raw_text, resources
-from corridor_ie.build import stage as build_stage
+from corridor_ie.assemble import stage as assemble_stage
 from corridor_ie.pipeline import process_document
 from corridor_ie.records import OfficialRecord
 
@@ -11,13 +11,12 @@ TEXT = ("Sáng 22/2/2023, Hội nghị lần thứ 14 Ủy ban Công tác liên 
 
 
 def test_invalid_record_is_reported_and_others_written(monkeypatch):
-    def broken(tagged, ctx):
+    def broken(ctx):
         return [OfficialRecord(doc_id="x", name="A", person_id=None, country="Vietnam")]  # not ISO alpha-2
 
-    real = build_stage._builders()
-    monkeypatch.setattr(build_stage, "_builders", lambda: {**real, "official": broken})
+    monkeypatch.setitem(assemble_stage.BUILDERS, "official", broken)
     result = process_document(raw_text(TEXT), resources())
     types = [r.record_type for r in result.records]
     assert types[0] == "article" and "conference" in types and "commitment" in types and "official" not in types
     (err,) = result.errors
-    assert err.stage == "build" and err.reason.startswith("official record failed validation: country:")
+    assert err.stage == "assemble" and err.reason.startswith("official record failed validation: country:")

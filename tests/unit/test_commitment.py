@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.conftest import language
 
-from corridor_ie.build.commitment import build_commitments, commitments_of, split_action_text
-from corridor_ie.build.stage import BuildContext
+from corridor_ie.assemble.commitment import build_commitments, commitments_of, split_action_text
 from corridor_ie.gazetteer.store import load_gazetteer
 from corridor_ie.records import Ref
-from corridor_ie.segment import split_sentences
+from corridor_ie.segment.sentences import split_sentences
 from corridor_ie.types import CharSpan, CleanDoc, Mention, SegmentedDoc, Source, TaggedDoc
 
 REPO = Path(__file__).resolve().parents[2]
@@ -31,7 +31,7 @@ def doc(text: str, lang: str = "vi", marks: tuple = ()) -> TaggedDoc:
         while start >= 0:
             mentions.append(Mention(label, start, start + len(surface), surface, eid, value))
             start = text.find(surface, start + 1)
-    sents = tuple(CharSpan(s, e) for s, e in split_sentences(text, lang))
+    sents = tuple(CharSpan(s, e) for s, e in split_sentences(text, language(lang)))
     clean = CleanDoc(doc_id="test", source=Source(path="test"), text=text)
     return TaggedDoc(SegmentedDoc(clean, lang, sents, ()), tuple(sorted(mentions, key=lambda m: m.start)))
 
@@ -41,7 +41,7 @@ def place(surface: str, spec: tuple) -> tuple:
 
 
 def run(t: TaggedDoc, gaz):
-    recs = commitments_of(t, gaz)
+    recs = commitments_of(t, gaz, language(t.seg.lang))
     for r in recs:
         for ev in r.evidence:
             assert t.text[ev.start:ev.end] == ev.text
@@ -92,7 +92,7 @@ def test_english_to_list(gaz):
 
 
 def test_split_action_text_helper():
-    assert split_action_text("Các bên thống nhất: đẩy mạnh kết nối giao thông; hợp tác về y tế.", "vi") == [
+    assert split_action_text("Các bên thống nhất: đẩy mạnh kết nối giao thông; hợp tác về y tế.", language("vi")) == [
         "đẩy mạnh kết nối giao thông", "hợp tác về y tế"]
 
 
@@ -205,8 +205,10 @@ def test_vague_head_with_a_list_gives_the_list(gaz):
 
 
 def test_builder_entry_point_uses_context_gazetteer(gaz):
+    from corridor_ie.assemble.stage import context_of
+
     t = doc("Hai bên thống nhất đẩy mạnh kết nối giao thông.")
-    recs = build_commitments(t, BuildContext(gazetteer=gaz, pipeline="test"))
+    recs = build_commitments(context_of(t, language("vi"), gaz))
     assert [r.action for r in recs] == ["đẩy mạnh kết nối giao thông"]
     assert recs[0].doc_id == "test" and recs[0].record_type == "commitment"
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from corridor_ie.gazetteer import compiled
+from corridor_ie.gazetteer.compiled import compile_gazetteer, load_compiled
 from corridor_ie.gazetteer.store import load_gazetteer
-from corridor_ie.tag import compiled
-from corridor_ie.tag.compiled import compile_gazetteer, load_compiled
 
 GATE = {"id": "gate.x.one", "type": "border_gate", "country": "VN", "names": {"vi": "Cửa Một"},
         "aliases": {"en": ["Cua Mot"]}}

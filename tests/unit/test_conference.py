@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import doc_context
 
 from corridor_ie.api import resources, tag_text
-from corridor_ie.build.conference import build_conferences
+from corridor_ie.assemble.conference import build_conferences
 
 CORRIDOR = "series.economic-corridor"
 
 
 @pytest.fixture(scope="module")
 def ctx():
-    return resources().build
+    return resources()
 
 
 def records(text: str, ctx, lang: str | None = None, published: str | None = None):
     t = tag_text(text, lang=lang, published=published)
-    return t, {r.event_id: r for r in build_conferences(t, ctx)}
+    return t, {r.event_id: r for r in build_conferences(doc_context(t))}
 
 
 def test_host_from_do_dang_cai_and_range_dates(ctx):

@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_shipped_pipelines_validate(path):
     cfg = load_pipeline(path)
     assert isinstance(cfg, PipelineConfig) and cfg.stages
-    for g in cfg.tag.gazetteers:
+    for g in cfg.stage_options("tag").gazetteers:
         assert cfg.resolve(g).exists()
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.conftest import language
 
 from corridor_ie.api import tag_text
-from corridor_ie.segment.dateline import dateline_of, find_dateline
+from corridor_ie.ingest.dateline import Datelines
+
+READER = Datelines(language("en").month_names())
+dateline_of, find_dateline = READER.of_line, READER.find
 
 D = date(2024, 11, 6)
 

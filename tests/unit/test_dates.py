@@ -5,12 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.conftest import language
 
 from corridor_ie.tag.dates import DateHit, find_dates
 
 
 def _one(text: str, lang: str, anchor: date | None = None) -> DateHit:
-    hits = find_dates(text, lang, anchor)
+    hits = find_dates(text, language(lang), anchor)
     assert len(hits) == 1, hits
     return hits[0]
 
@@ -34,7 +35,7 @@ def test_part_of_day(text: str, part: str | None) -> None:
 
 
 def test_year_sources() -> None:
-    hits = find_dates("Chiều 13/11, hội nghị bế mạc (13-14/11/2023). Sáng 5/3 đoàn về.", "vi")
+    hits = find_dates("Chiều 13/11, hội nghị bế mạc (13-14/11/2023). Sáng 5/3 đoàn về.", language("vi"))
     assert [h.year_source for h in hits] == ["context", "explicit", "context"]
     assert _one("Chiều 30/12, hội nghị", "vi", date(2026, 1, 2)).year_source == "anchor"
     assert _one("Chiều 30/12, hội nghị", "vi").year_source is None
@@ -42,20 +43,20 @@ def test_year_sources() -> None:
 
 def test_context_prefers_earlier_full_date_over_anchor() -> None:
     text = "Ngày 5/11/2019 đoàn lên đường. Ngày 9/11 đoàn trở về."
-    assert find_dates(text, "vi", date(2023, 1, 1))[1].value == "2019-11-09"
+    assert find_dates(text, language("vi"), date(2023, 1, 1))[1].value == "2019-11-09"
 
 
 def test_context_comes_from_a_full_date_not_a_single_bare_year() -> None:
-    hit = find_dates("Sáng 22.2, hội nghị tổng kết năm 2022.", "vi")[0]
+    hit = find_dates("Sáng 22.2, hội nghị tổng kết năm 2022.", language("vi"))[0]
     assert hit.value is None and hit.year_source is None
 
 
 def test_a_year_the_article_names_repeatedly_is_context() -> None:
     text = "Sáng 22.2, hai bên thống nhất kế hoạch năm 2023. Các hoạt động trong năm 2023 gồm giao lưu."
-    hit = find_dates(text, "vi")[0]
+    hit = find_dates(text, language("vi"))[0]
     assert (hit.value, hit.year_source) == ("2023-02-22", "context")
     mixed = "Sáng 22.2, hai bên đánh giá năm 2022 và thống nhất kế hoạch năm 2023."
-    assert find_dates(mixed, "vi")[0].value is None
+    assert find_dates(mixed, language("vi"))[0].value is None
 
 
 def test_anchor_picks_nearest_year_both_ways() -> None:
@@ -66,13 +67,13 @@ def test_anchor_picks_nearest_year_both_ways() -> None:
 
 def test_kinds() -> None:
     text = "ngày 13/11/2023, tháng 9/2017, năm 2025, 13-14/11/2023, giai đoạn 2017 – 2019, hôm nay"
-    assert [h.kind for h in find_dates(text, "vi", date(2023, 11, 14))] == [
+    assert [h.kind for h in find_dates(text, language("vi"), date(2023, 11, 14))] == [
         "day", "month", "year", "range", "period", "relative"]
 
 
 def test_longest_match_wins() -> None:
-    assert [h.text for h in find_dates("từ ngày 5 đến ngày 8/11/2024", "vi")] == ["từ ngày 5 đến ngày 8/11/2024"]
-    assert [h.text for h in find_dates("tháng 12 năm 2025", "vi")] == ["tháng 12 năm 2025"]
+    assert [h.text for h in find_dates("từ ngày 5 đến ngày 8/11/2024", language("vi"))] == ["từ ngày 5 đến ngày 8/11/2024"]
+    assert [h.text for h in find_dates("tháng 12 năm 2025", language("vi"))] == ["tháng 12 năm 2025"]
 
 
 @pytest.mark.parametrize("text", [
@@ -81,7 +82,7 @@ def test_longest_match_wins() -> None:
     "khoản 2.3 Điều 5", "2,5 triệu", "Công văn số 12/HD-UBND", "15 năm phát triển",
 ])
 def test_not_dates(text: str) -> None:
-    assert find_dates(text, "vi", date(2023, 11, 14)) == []
+    assert find_dates(text, language("vi"), date(2023, 11, 14)) == []
 
 
 def test_guarded_dot_form_with_cue_is_a_date() -> None:
@@ -96,27 +97,24 @@ def test_relative_needs_anchor() -> None:
 
 
 def test_chinese_month_from_context() -> None:
-    hits = find_dates("2023年11月13日，代表团抵达。14日上午，双方会谈。", "zh")
+    hits = find_dates("2023年11月13日，代表团抵达。14日上午，双方会谈。", language("zh"))
     assert [(h.text, h.value, h.part_of_day) for h in hits] == [
         ("2023年11月13日", "2023-11-13", None), ("14日上午", "2023-11-14", "morning")]
 
 
 def test_english_weekday_and_modal_are_skipped() -> None:
-    assert find_dates("They met on Monday and may 5 more times.", "en") == []
+    assert find_dates("They met on Monday and may 5 more times.", language("en")) == []
 
 
 def test_unknown_language_gives_nothing() -> None:
-    assert find_dates("ngày 13/11/2023", "fr") == []
+    assert find_dates("ngày 13/11/2023", language("fr")) == []
 
 
-def test_cue_file_is_consistent() -> None:
-    from corridor_ie.tag._cues import cues
-
-    dates = cues()["dates"]
+def test_date_words_are_consistent() -> None:
     for lang in ("vi", "zh", "en"):
-        for entry in dates[lang]["relative"]:
+        words = language(lang).date_words()
+        for entry in words.relative.values():
             assert entry["unit"] in ("day", "week", "month", "year"), entry
             assert entry.get("part_of_day") in (None, "morning", "afternoon", "evening"), entry
-    for lang in ("vi", "zh"):
-        assert set(dates[lang]["part_of_day"].values()) <= {"morning", "afternoon", "evening"}
-    assert sorted(set(dates["en"]["months"].values())) == list(range(1, 13))
+        assert set(words.part_of_day.values()) <= {"morning", "afternoon", "evening"}
+    assert sorted(set(language("en").month_names().values())) == list(range(1, 13))

@@ -7,6 +7,7 @@ from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import language
 
 from corridor_ie.tag.dates import KINDS, find_dates
 from corridor_ie.tag.editions import find_editions
@@ -49,7 +50,7 @@ def _well_ordered(hits: list) -> bool:
 @settings(max_examples=400, deadline=None)
 @given(text=_texts, lang=_langs, anchor=_anchors)
 def test_dates_are_well_formed(text: str, lang: str, anchor: date | None) -> None:
-    hits = find_dates(text, lang, anchor)
+    hits = find_dates(text, language(lang), anchor)
     assert _well_ordered(hits)
     for h in hits:
         assert text[h.start:h.end] == h.text
@@ -66,7 +67,7 @@ def test_dates_are_well_formed(text: str, lang: str, anchor: date | None) -> Non
 @settings(max_examples=300, deadline=None)
 @given(text=_texts, lang=_langs)
 def test_editions_and_quantities_are_well_formed(text: str, lang: str) -> None:
-    for hits in (find_editions(text, lang), find_quantities(text, lang)):
+    for hits in (find_editions(text, language(lang)), find_quantities(text, language(lang))):
         assert _well_ordered(hits)
         for h in hits:
             assert text[h.start:h.end] == h.text

@@ -1,13 +1,15 @@
-"""Which events a document reports or refers to (build/events.py), on sentences written for the test."""
+"""Which events a document reports or refers to (assemble/events.py), on sentences written for the test."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from tests.conftest import language
 
 from corridor_ie.api import resources, tag_text
-from corridor_ie.build.events import doc_events, event_id, link_editions, reported_event
+from corridor_ie.assemble import events as ev_mod
+from corridor_ie.assemble.events import event_id, reported_event
 from corridor_ie.types import CharSpan, CleanDoc, Mention, SegmentedDoc, Source, TaggedDoc
 
 CORRIDOR = "series.economic-corridor"
@@ -15,7 +17,15 @@ CORRIDOR = "series.economic-corridor"
 
 @pytest.fixture(scope="module")
 def gaz():
-    return resources().build.gazetteer
+    return resources().gazetteer
+
+
+def doc_events(t: TaggedDoc, gaz) -> list:
+    return ev_mod.doc_events(t, gaz, language(t.seg.lang).events)
+
+
+def link_editions(t: TaggedDoc, gaz) -> list:
+    return ev_mod.link_editions(t, gaz, language(t.seg.lang).events)
 
 
 def events(text: str, gaz, lang: str | None = None, published: str | None = None):
@@ -79,7 +89,7 @@ def test_english_elliptical_edition_shares_the_series(gaz):
 def test_series_without_edition_is_reported_with_its_year(gaz):
     t = tag_text("Sáng 6/11/2024, tại thành phố Côn Minh diễn ra Diễn đàn Tỉnh trưởng Hành lang kinh tế "
                  "Khu vực tiểu vùng sông Mê Kông năm 2024.")
-    ev = reported_event(t, gaz)
+    ev = reported_event(doc_events(t, gaz))
     assert ev is not None
     assert (ev.event_id, ev.edition, ev.year) == ("series.gms-governors-forum@2024", None, 2024)
 
@@ -93,7 +103,7 @@ def test_evidence_sentences_and_spans_are_inside_the_text(gaz):
     for ev in doc_events(t, gaz):
         for s, e in ev.sentences + ev.spans:
             assert 0 <= s < e <= len(t.text)
-    rep = reported_event(t, gaz)
+    rep = reported_event(doc_events(t, gaz))
     assert rep is not None and all("11" not in t.text[s:e] for s, e in rep.spans)
 
 

@@ -123,7 +123,7 @@ def test_alias_of_unknown_id_suggests_ids(gaz: Path) -> None:
 
 
 def test_generated_file_is_not_edited(gaz: Path) -> None:
-    with pytest.raises(GazetteerError, match="places.vn.jsonl is not edited in place.*build_vn_provinces.py"):
+    with pytest.raises(GazetteerError, match="places.vn.jsonl is not edited in place.*vn_provinces.py"):
         add_alias(gaz, "vn.prov.quang-ninh", "tỉnh Quảng Ninh")
     with pytest.raises(GazetteerError, match="not edited in place"):
         add_entry(gaz, {"id": "vn.prov.x", "type": "province", "names": {"vi": "X"}, "country": "VN"})

@@ -219,5 +219,5 @@ def test_context_files_resolve_references_but_only_named_files_report(tmp_path: 
 
 def test_shipped_gazetteers_pass_validate() -> None:
     cfg = load_pipeline()
-    problems = validate_paths([cfg.resolve(p).resolve() for p in cfg.tag.gazetteers])
+    problems = validate_paths([cfg.resolve(p).resolve() for p in cfg.stage_options("tag").gazetteers])
     assert [str(p) for p in problems] == []

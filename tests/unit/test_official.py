@@ -5,20 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from tests.conftest import doc_context
 
 from corridor_ie.api import resources, tag_text
-from corridor_ie.build.official import build_officials
+from corridor_ie.assemble.official import build_officials
 from corridor_ie.types import CharSpan, CleanDoc, Mention, SegmentedDoc, Source, TaggedDoc
 
 
 @pytest.fixture(scope="module")
 def ctx():
-    return resources().build
+    return resources()
 
 
 def officials(text: str, ctx, lang: str | None = None, published: str | None = None):
     t = tag_text(text, lang=lang, published=published)
-    return t, {r.name: r for r in build_officials(t, ctx)}
+    return t, {r.name: r for r in build_officials(doc_context(t))}
 
 
 def test_title_before_the_name(ctx):
@@ -81,7 +82,7 @@ def test_person_without_title_or_position_is_not_an_official(ctx):
     text = "Anh Lê Văn Tèo, người dân địa phương, cho biết rất phấn khởi."
     i = text.index("Lê Văn Tèo")
     t = _doc(text, [Mention("PERSON", i, i + 10, "Lê Văn Tèo", None, "Lê Văn Tèo", "cue")])
-    assert build_officials(t, ctx) == []
+    assert build_officials(doc_context(t)) == []
 
 
 def test_unlinked_titled_person_is_kept_with_link_none(ctx):
@@ -91,7 +92,7 @@ def test_unlinked_titled_person_is_kept_with_link_none(ctx):
                               ("tỉnh Lạng Sơn", "PLACE", "vn.prov.lang-son"), ("Nguyễn Văn Ất", "PERSON", None)):
         i = text.index(piece)
         ms.append(Mention(label, i, i + len(piece), piece, eid, piece, "cue" if label == "PERSON" else "gazetteer"))
-    (r,) = build_officials(_doc(text, ms), ctx)
+    (r,) = build_officials(doc_context(_doc(text, ms)))
     assert (r.name, r.person_id, r.link) == ("Nguyễn Văn Ất", None, "none")
     assert r.title == "Phó Chủ tịch UBND tỉnh Lạng Sơn" and r.roles == ["spoke"]
     assert r.event_id is None  # no reported event in this document

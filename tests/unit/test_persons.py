@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import language
 
-from corridor_ie.tag.persons import PersonHit, find_persons, is_vi_name_syllable, load_person_cues
+from corridor_ie.lang.vi.persons import is_name_syllable as is_vi_name_syllable
+from corridor_ie.tag.persons import PersonHit, find_persons
 
-CUES = load_person_cues()
 VI_TITLES = ("Phó Chủ tịch Thường trực", "Phó Chủ tịch", "Chủ tịch", "Giám đốc Sở", "Phó Chủ nhiệm",
              "Ủy viên BTV Tỉnh ủy", "Bí thư", "Thủ tướng")
 ZH_TITLES = ("副省长", "省长", "副主席", "主席", "书记", "总理")
@@ -27,7 +28,7 @@ def spans(text: str, needles) -> list[tuple[int, int]]:
 
 def run(text: str, lang: str = "vi", places=(), titles=None) -> list[PersonHit]:
     titles = {"vi": VI_TITLES, "zh": ZH_TITLES, "en": EN_TITLES}[lang] if titles is None else titles
-    return find_persons(text, lang, CUES, title_spans=spans(text, titles), blocked=spans(text, places))
+    return find_persons(text, language(lang), title_spans=spans(text, titles), blocked=spans(text, places))
 
 
 def names(text: str, lang: str = "vi", places=(), titles=None) -> list[str]:
@@ -206,18 +207,17 @@ def test_en_rejects_months_weekdays_places_orgs():
     assert names("The Belt and Road Initiative, Chairman of the forum said.", "en") == []
 
 
-def test_unknown_language_reads_as_vietnamese_and_never_raises():
-    assert names("ông Lê Văn An đến.", "xx", titles=()) == ["Lê Văn An"]
-    assert find_persons("", "zh", CUES) == []
+def test_a_language_without_a_recogniser_finds_no_one_and_never_raises():
+    assert names("ông Lê Văn An đến.", "xx", titles=()) == []
+    assert find_persons("", language("zh")) == []
 
 
-def test_bad_cue_file_is_a_config_error(tmp_path):
+def test_a_misspelt_cue_key_is_a_config_error_naming_the_line():
     from corridor_ie.errors import ConfigError
+    from corridor_ie.lang.vi import PersonsTable
+    from corridor_ie.tables import parse_table
 
-    bad = tmp_path / "persons.toml"
-    bad.write_text("[scores]\ntitle = 0.9\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="lacks"):
-        load_person_cues(bad)
-    bad.write_text("not toml [", encoding="utf-8")
-    with pytest.raises(ConfigError, match="cannot read"):
-        load_person_cues(bad)
+    with pytest.raises(ConfigError, match=r"persons.toml:2: surname: Extra inputs are not permitted"):
+        parse_table('honorifics = ["ông"]\nsurname = ["Lê"]\n', PersonsTable, "persons.toml")
+    with pytest.raises(ConfigError, match=r"persons.toml:1: not valid TOML"):
+        parse_table("not toml [", PersonsTable, "persons.toml")

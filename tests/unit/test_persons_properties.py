@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import language
 
-from corridor_ie.tag.persons import find_persons, load_person_cues
-
-CUES = load_person_cues()
+from corridor_ie.tag.persons import find_persons
 
 # Text mixing the characters the recogniser cares about with arbitrary Unicode.
 PIECES = st.sampled_from([
@@ -31,7 +30,7 @@ def inputs(draw):
 @given(inputs())
 def test_never_raises_and_offsets_are_exact(args):
     text, lang, titles, blocked = args
-    hits = find_persons(text, lang, CUES, title_spans=titles, blocked=blocked)
+    hits = find_persons(text, language(lang), title_spans=titles, blocked=blocked)
     for h in hits:
         assert 0 <= h.start < h.end <= len(text)
         assert text[h.start:h.end] == h.text
@@ -43,7 +42,7 @@ def test_never_raises_and_offsets_are_exact(args):
 @given(inputs())
 def test_no_hit_overlaps_a_blocked_or_title_span(args):
     text, lang, titles, blocked = args
-    hits = find_persons(text, lang, CUES, title_spans=titles, blocked=blocked)
+    hits = find_persons(text, language(lang), title_spans=titles, blocked=blocked)
     for h in hits:
         for s, e in [*titles, *blocked]:
             if 0 <= s < e <= len(text):
@@ -53,4 +52,4 @@ def test_no_hit_overlaps_a_blocked_or_title_span(args):
 @settings(max_examples=100, deadline=None)
 @given(TEXT)
 def test_deterministic(text):
-    assert find_persons(text, "vi", CUES) == find_persons(text, "vi", CUES)
+    assert find_persons(text, language("vi")) == find_persons(text, language("vi"))

@@ -2,7 +2,8 @@
 
 import pytest
 
-from corridor_ie.api import resources, tag_text
+from corridor_ie.api import raw_text, resources, run_stages, tag_text
+from corridor_ie.tag.prefilter import Prefilter
 from corridor_ie.tag.stage import is_relevant
 
 SENTENCES = [
@@ -16,27 +17,26 @@ SENTENCES = [
 ]
 
 
+def quick_scan(res) -> Prefilter:
+    return Prefilter.from_gazetteer(res.gazetteer, res.shared.compiled)
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"), SENTENCES)
 def test_prefilter_agrees_with_the_full_stage(text, lang, expected):
-    res = resources()
-    assert res.tag.quick.might_be_relevant(text) is expected
+    assert quick_scan(resources()).might_be_relevant(text) is expected
     assert tag_text(text, lang=lang).seg.relevant is expected
 
 
-def test_prefilter_is_a_superset_of_full_relevance(repo):
+def test_prefilter_is_a_superset_of_full_relevance(repo, tmp_path):
     """Over every example, a page the full matcher finds relevant passes the quick scan."""
-    from dataclasses import replace
-
-    from corridor_ie.api import raw_text
-    from corridor_ie.ingest.stage import clean_document
-    from corridor_ie.segment.stage import segment_document
-    from corridor_ie.tag.stage import tag_document
-
-    res = resources()
-    full = replace(res.tag, quick=None)  # no quick scan: the matcher decides alone
+    default = (repo / "pipelines" / "default.toml").read_text(encoding="utf-8")
+    no_prefilter = tmp_path / "no-prefilter.toml"
+    no_prefilter.write_text(default.replace('"prefilter", ', "").replace(
+        'gazetteers = ["../gazetteers"]', f'gazetteers = ["{repo / "gazetteers"}"]'), encoding="utf-8")
+    full = resources(str(no_prefilter))  # no quick scan: the matcher decides alone
+    assert full.stage("prefilter") is None
+    quick = quick_scan(full)
     for path in sorted((repo / "examples").rglob("*.txt")):
-        raw = raw_text(path.read_text(encoding="utf-8"))
-        seg = segment_document(clean_document(raw, res.cues, max_html_depth=500, fallback_min_ratio=0.2))
-        t = tag_document(seg, full)
-        if is_relevant(list(t.mentions), res.tag.gazetteer):
-            assert res.tag.quick.might_be_relevant(seg.text), path
+        t, _ = run_stages(raw_text(path.read_text(encoding="utf-8")), full, build=False)
+        if is_relevant(list(t.mentions), full.gazetteer):
+            assert quick.might_be_relevant(t.text), path

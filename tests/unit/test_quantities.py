@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from tests.conftest import language
 
 from corridor_ie.tag.quantities import find_quantities
 
 
 def _found(text: str, lang: str) -> list[tuple[str, int, str, str | None]]:
-    return [(q.text, q.value, q.unit, q.qualifier) for q in find_quantities(text, lang)]
+    return [(q.text, q.value, q.unit, q.qualifier) for q in find_quantities(text, language(lang))]
 
 
 def test_vietnamese() -> None:
@@ -29,13 +30,13 @@ def test_vietnamese() -> None:
     ("2 nghìn người tham dự", "vi", 2000), ("1万多人", "zh", 10000),
 ])
 def test_thousands_and_scales(text: str, lang: str, value: int) -> None:
-    assert [q.value for q in find_quantities(text, lang)] == [value]
+    assert [q.value for q in find_quantities(text, language(lang))] == [value]
 
 
 @pytest.mark.parametrize("text", ["hơn 5.600 buổi tuyên truyền", "9 nội dung", "2,5 đại biểu", "15 năm phát triển",
                                   "8 lần Hội nghị", "3 phiên chuyên đề"])
 def test_vietnamese_non_counts(text: str) -> None:
-    assert find_quantities(text, "vi") == []
+    assert find_quantities(text, language("vi")) == []
 
 
 def test_chinese() -> None:
@@ -58,15 +59,22 @@ def test_english() -> None:
 
 def test_offsets() -> None:
     text = "Tham dự có 250 đại biểu."
-    (q,) = find_quantities(text, "vi")
+    (q,) = find_quantities(text, language("vi"))
     assert text[q.start:q.end] == q.text and q.qualifier is None
 
 
 def test_unit_vocabulary_is_the_documented_one() -> None:
-    from corridor_ie.tag._cues import cues
-
-    q = cues()["quantities"]
     vocabulary = {"delegates", "businesses", "guests", "participants", "provinces", "countries"}
     for lang in ("vi", "zh", "en"):
-        assert set(q[f"units_{lang}"].values()) <= vocabulary
-        assert set(q[f"qualifiers_{lang}"].values()) <= {"more_than", "about", "at_least"}
+        words = language(lang).quantity_words()
+        assert words.units and set(words.units.values()) <= vocabulary
+        assert set(words.qualifiers.values()) <= {"more_than", "about", "at_least"}
+
+
+def test_a_unit_outside_the_vocabulary_is_refused_at_load() -> None:
+    from corridor_ie.errors import ConfigError
+    from corridor_ie.lang.tables import Quantities
+    from corridor_ie.tables import parse_table
+
+    with pytest.raises(ConfigError, match=r"q.toml:2: units.bàn: Input should be .delegates"):
+        parse_table('[units]\n"bàn" = "tables"\n', Quantities, "q.toml")

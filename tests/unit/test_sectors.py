@@ -5,8 +5,20 @@ from __future__ import annotations
 from importlib import resources
 
 import pytest
+from tests.conftest import language
 
-from corridor_ie.build.sectors import find_sectors, parse_vocabulary, sector_names, vocabulary
+from corridor_ie.errors import ConfigError
+from corridor_ie.lang.cues import SectorCues
+from corridor_ie.lang.tables import SectorsTable, SectorVocabulary
+from corridor_ie.tables import load_table
+
+
+def sector_names() -> list[str]:
+    return sorted(load_table(resources.files("corridor_ie.data").joinpath("sectors.toml"), SectorVocabulary).sectors)
+
+
+def find_sectors(text: str, lang: str) -> list[str]:
+    return language(lang).sectors.find(text)
 
 REQUIRED = {"transport", "logistics", "trade", "investment", "tourism", "education", "health", "culture",
             "agriculture", "finance", "insurance", "border_management", "security", "digital_economy",
@@ -18,17 +30,29 @@ def test_vocabulary_holds_the_required_sectors():
     assert REQUIRED <= set(sector_names())
 
 
-def test_every_sector_is_documented_in_the_file_header():
-    text = resources.files("corridor_ie").joinpath("data", "sectors.toml").read_text(encoding="utf-8")
-    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
-    for name in sector_names():
-        assert f"#   {name} " in header, name
+def test_every_sector_is_documented():
+    table = load_table(resources.files("corridor_ie.data").joinpath("sectors.toml"), SectorVocabulary)
+    assert all(len(what) > 5 for what in table.sectors.values())
 
 
 @pytest.mark.parametrize("lang", ["vi", "zh", "en"])
 def test_every_sector_has_cues_in_each_language(lang):
-    named = set().union(*vocabulary().cues[lang].values())
+    ((table, _, _),) = language(lang).sectors.tables
+    named = set().union(*table.values())
     assert named == set(sector_names())
+
+
+def test_a_cue_list_for_a_sector_outside_the_vocabulary_is_refused(tmp_path):
+    from corridor_ie.lang import Language
+
+    (tmp_path / "sectors.toml").write_text('[sectors]\ntransport = ["road"]\nweather = ["rain"]\n', encoding="utf-8")
+
+    class Toy(Language):
+        code = "xx"
+        data = tmp_path
+
+    with pytest.raises(ConfigError, match=r"sectors.toml:3: sectors.weather: not a sector of the vocabulary"):
+        Toy(sector_names=sector_names())
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -71,9 +95,8 @@ def test_output_is_sorted_unique():
     assert out == sorted(set(out)) == ["tourism", "trade"]
 
 
-def test_parse_vocabulary_from_a_small_table():
-    v = parse_vocabulary({"sectors": {"a": {"vi": ["x y"]}, "b": {"vi": ["x y", "z"]}},
-                          "exclude": {"vi": ["z w"]}})
-    assert v.find("x y", "vi") == ["a", "b"]
-    assert v.find("z w", "vi") == []
-    assert v.find("z", "vi") == ["b"]
+def test_sector_cues_from_a_small_table():
+    v = SectorCues.from_table(SectorsTable(sectors={"a": ["x y"], "b": ["x y", "z"]}, exclude=["z w"]))
+    assert v.find("x y") == ["a", "b"]
+    assert v.find("z w") == []
+    assert v.find("z") == ["b"]

@@ -1,7 +1,17 @@
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.conftest import language
 
-from corridor_ie.segment import build_doc, split_sentences, tokenize
+from corridor_ie.segment.sentences import split_sentences as _split
+from corridor_ie.spacy_doc import build_doc
+
+
+def tokenize(text: str, lang: str) -> list[tuple[int, int]]:
+    return language(lang).tokenize(text)
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    return _split(text, language(lang))
 
 
 def test_tokens_are_syllables_and_han_characters():

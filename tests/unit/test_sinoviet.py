@@ -25,7 +25,14 @@ from pathlib import Path
 import pytest
 
 from corridor_ie.errors import ConfigError
-from corridor_ie.tag.sinoviet import DEFAULT_READINGS_PATH, candidates, load_readings, reading
+from corridor_ie.tag.sinoviet import DEFAULT_READINGS_PATH, Readings
+
+READINGS = Readings.load()
+reading, candidates = READINGS.reading, READINGS.candidates
+
+
+def load_readings(path=None):
+    return Readings.load(path).table
 
 GAZ = Path(__file__).resolve().parents[2] / "gazetteers"
 ADMIN_SUFFIXES = frozenset("州镇县市区")

@@ -7,9 +7,8 @@ import re
 
 import pytest
 
-from corridor_ie.build.cues import cue_re
-from corridor_ie.tag._cues import alternation, grouped
-from corridor_ie.tag.persons import _SpanIndex
+from corridor_ie.lang.names import SpanIndex
+from corridor_ie.patterns import alternation, cue_re, grouped
 
 WORDS = ["tại", "Tại điểm", "tai", "TP.", "thống nhất", "đã thống nhất", "nhất trí", "ký", "kỳ", "K",
          "ſố", "số", "is", "Is", "ık", "(x)", "a b", "a", "ab"]
@@ -49,15 +48,15 @@ def test_alternation_keeps_its_documented_form():
 
 
 def test_cue_re_still_matches_whole_words_longest_first():
-    assert cue_re(["tại", "tại điểm"], "vi").findall("Tại Hà Nội, thảo luận tại điểm cầu") == ["Tại", "tại điểm"]
-    assert cue_re(["nhất"], "vi").findall("thống nhất, nhấtx") == ["nhất"]
+    assert cue_re(["tại", "tại điểm"]).findall("Tại Hà Nội, thảo luận tại điểm cầu") == ["Tại", "tại điểm"]
+    assert cue_re(["nhất"]).findall("thống nhất, nhấtx") == ["nhất"]
 
 
 @pytest.mark.parametrize("seed", range(5))
 def test_span_index_answers_like_a_scan(seed):
     rng = random.Random(seed)
     spans = [(s, s + rng.randint(0, 6)) for s in (rng.randint(0, 60) for _ in range(rng.randint(0, 12)))]
-    index = _SpanIndex(spans)
+    index = SpanIndex(spans)
     for start in range(70):
         for end in range(start, start + 8):
             assert index.overlaps(start, end) == any(s < end and start < e for s, e in spans)
@@ -67,6 +66,8 @@ def test_span_index_answers_like_a_scan(seed):
 def test_date_rules_tried_only_at_entry_points_match_a_full_scan(seed, monkeypatch):
     from dataclasses import replace
 
+    from tests.conftest import language
+
     from corridor_ie.tag import dates
 
     rng = random.Random(seed)
@@ -74,7 +75,8 @@ def test_date_rules_tried_only_at_entry_points_match_a_full_scan(seed, monkeypat
               "12", "3", "2023", "2024", "30", "1.5"]
     seps = [" ", " ", " ", "  ", "/", ".", "-", " - ", ", ", "\n", "("]
     texts = ["".join(rng.choice(tokens) + rng.choice(seps) for _ in range(rng.randint(1, 25))) for _ in range(300)]
-    fast = [dates._match(text, "vi") for text in texts]
-    rules = tuple(replace(r, entry=None) for r in dates._rules("vi"))
-    monkeypatch.setattr(dates, "_rules", lambda _lang: rules)
-    assert [dates._match(text, "vi") for text in texts] == fast
+    vi = language("vi")
+    fast = [dates._match(text, vi) for text in texts]
+    rules = tuple(replace(r, entry=None) for r in vi.date_rules())
+    monkeypatch.setattr(vi, "date_rules", lambda: rules)
+    assert [dates._match(text, vi) for text in texts] == fast

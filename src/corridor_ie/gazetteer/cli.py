@@ -33,7 +33,7 @@ def default_paths() -> list[Path]:
     from ..config import load_pipeline
 
     cfg = load_pipeline()
-    return [cfg.resolve(p).resolve() for p in cfg.tag.gazetteers]
+    return [cfg.resolve(p).resolve() for p in cfg.stage_options("tag").gazetteers]
 
 
 def _folder(gazetteers: Path | None) -> Path:

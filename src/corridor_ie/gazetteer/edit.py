@@ -50,9 +50,9 @@ DEFAULT_FILE: dict[str, str] = {
 PLACE_FILE: dict[str | None, str] = {"CN": "places.cn.jsonl", "VN": "places.vn.jsonl", None: "places.vn.jsonl"}
 #: Files written by a build script, never edited in place: file name -> what to do instead.
 GENERATED_FILES: dict[str, str] = {
-    "places.vn.jsonl": "it is generated: add aliases to gazetteers/build/vn_province_names.tsv, districts to"
-    " gazetteers/build/vn_districts.tsv, other places to gazetteers/build/vn_places_extra.jsonl, then run"
-    " .venv/bin/python gazetteers/build/build_vn_provinces.py",
+    "places.vn.jsonl": "it is generated: add aliases to gazetteers/generate/vn_province_names.tsv, districts to"
+    " gazetteers/generate/vn_districts.tsv, other places to gazetteers/generate/vn_places_extra.jsonl, then run"
+    " .venv/bin/python gazetteers/generate/vn_provinces.py",
 }
 
 

@@ -31,7 +31,7 @@ class LineProblem:
 
 def gazetteer_files(paths: Iterable[Path]) -> list[Path]:
     """The ``*.jsonl`` files named, or directly inside the folders named (sorted; sub-folders such as
-    ``build/`` hold sources, not gazetteers)."""
+    ``generate/`` hold sources, not gazetteers)."""
     out: list[Path] = []
     for p in paths:
         if p.is_dir() and not p.is_file():

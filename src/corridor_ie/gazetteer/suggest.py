@@ -27,7 +27,6 @@ from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 
 from ..normalise import ascii_fold, has_han
-from ..segment.sentences import split_sentences
 from .edit import dump_entry, make_entry
 from .model import LABEL_OF_TYPE, Entry
 from .store import Gazetteer
@@ -142,6 +141,8 @@ def collect(records: Iterable[dict[str, Any]], gaz: Gazetteer) -> dict[tuple[str
         wanted = [ent for ent in entities if _wanted(ent)]
         if not wanted:
             continue
+        from ..api import split_sentences
+
         spans = split_sentences(text, lang)
         for ent in wanted:
             surface = unicodedata.normalize("NFC", " ".join(str(ent["text"]).split()))
@@ -173,8 +174,8 @@ def _key(name: str) -> str:
 def nearest(gaz: Gazetteer, label: str, name: str) -> tuple[Entry, float] | None:
     """The entry of ``label`` with the name or alias closest to ``name`` (``fuzz.ratio``, 0..1).
     A Chinese name is also compared through its Sino-Vietnamese reading (陈士清 ~ "Trần Sĩ Thanh")."""
+    from ..api import sino_vietnamese as reading
     from ..normalise import has_han
-    from ..tag.sinoviet import reading
 
     queries = [_key(name)]
     if has_han(name) and (r := reading(name)):
@@ -272,4 +273,4 @@ def suggest_corpus(inputs: list[str], pipeline: str | None = None,
         failed += bool(result.errors and not result.records)
         articles += [r.model_dump(mode="json") for r in result.records
                      if getattr(r, "record_type", None) == "article"]
-    return SuggestRun(suggest_from_records(articles, res.tag.gazetteer, min_score), docs, failed)
+    return SuggestRun(suggest_from_records(articles, res.gazetteer, min_score), docs, failed)

@@ -31,8 +31,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..normalise import fold_token
-from ..segment.tokens import tokenize
+from ..normalise import fold_token, key_spans
 from .model import Entry, Position
 from .store import LineProblem, content_version, gazetteer_files
 
@@ -72,7 +71,7 @@ def match_key(name: str) -> str:
 
     Example: ``match_key("Hoà Bình") == match_key("HÒA BÌNH") == "hoa2 binh2"``
     """
-    return " ".join(fold_token(name[s:e]) for s, e in tokenize(name, "vi"))
+    return " ".join(fold_token(name[s:e]) for s, e in key_spans(name))
 
 
 def _problem(path: Path, line: int, message: str, hint: str) -> LineProblem:

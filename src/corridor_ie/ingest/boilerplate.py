@@ -22,16 +22,17 @@ Example:
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+
+from pydantic import Field
 
 from ..errors import ConfigError
+from ..tables import Table, load_table
 from ..types import Removal
 
 SHIPPED_CUES = "boilerplate.toml"
@@ -48,7 +49,6 @@ RULE_SECTIONS = (
     "final_credit",
     "related_link",
 )
-RULE_KEYS = frozenset({"phrases", "patterns"})
 LIMIT_KEYS = (
     "stop_max_chars",
     "stop_min_lines_before",
@@ -125,38 +125,35 @@ def phrase_key(line: str) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"cannot read cue file: {exc.strerror}", location=str(path)) from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", location=str(path)) from exc
+class RuleTable(Table):
+    phrases: list[str] = Field(default_factory=list)  # whole-line phrases (compared by ``phrase_key``)
+    patterns: list[str] = Field(default_factory=list)  # regexes that must match the whole line
 
 
-def _check_keys(data: dict[str, Any], where: str) -> None:
-    for section, body in data.items():
-        if section == "limits":
-            allowed: frozenset[str] | tuple[str, ...] = LIMIT_KEYS
-        elif section in RULE_SECTIONS:
-            allowed = RULE_KEYS
-        else:
-            raise ConfigError(
-                f"unknown section [{section}]", location=where,
-                hint=f"allowed: limits, {', '.join(RULE_SECTIONS)}",
-            )
-        if not isinstance(body, dict):
-            raise ConfigError(f"[{section}] must be a table", location=where)
-        for key, value in body.items():
-            if key not in allowed:
-                raise ConfigError(f"unknown key {key!r} in [{section}]", location=where,
-                                  hint=f"allowed: {', '.join(sorted(allowed))}")
-            if section == "limits":
-                if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-                    raise ConfigError(f"[limits] {key} must be a non-negative integer", location=where)
-            elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise ConfigError(f"[{section}] {key} must be a list of strings", location=where)
+class BoilerplateLimits(Table):
+    stop_max_chars: int | None = Field(default=None, ge=0)
+    stop_min_lines_before: int | None = Field(default=None, ge=0)
+    stop_min_chars_before: int | None = Field(default=None, ge=0)
+    caption_max_chars: int | None = Field(default=None, ge=0)
+    box_max_lines: int | None = Field(default=None, ge=0)
+    box_max_chars: int | None = Field(default=None, ge=0)
+    final_lines: int | None = Field(default=None, ge=0)
+    title_window: int | None = Field(default=None, ge=0)
+
+
+class BoilerplateTable(Table):
+    """``data/boilerplate.toml`` and user cue files (documented at the top of the shipped file)."""
+
+    limits: BoilerplateLimits = BoilerplateLimits()
+    stop: RuleTable = RuleTable()
+    box: RuleTable = RuleTable()
+    share_residue: RuleTable = RuleTable()
+    image_filename: RuleTable = RuleTable()
+    image_placeholder: RuleTable = RuleTable()
+    caption: RuleTable = RuleTable()
+    credit: RuleTable = RuleTable()
+    final_credit: RuleTable = RuleTable()
+    related_link: RuleTable = RuleTable()
 
 
 def _compile(pattern: str, section: str, where: str) -> re.Pattern[str]:
@@ -176,26 +173,24 @@ def load_cues(extra: Sequence[Path] = ()) -> Cues:
         60
     """
     shipped = resources.files("corridor_ie.data").joinpath(SHIPPED_CUES)
-    files: list[tuple[str, dict[str, Any]]] = [(str(shipped), tomllib.loads(shipped.read_text("utf-8")))]
-    files += [(str(p), _read_toml(Path(p))) for p in extra]
-
+    tables = [(str(shipped), load_table(shipped, BoilerplateTable))]
+    tables += [(str(p), load_table(Path(p), BoilerplateTable)) for p in extra]
     phrases: dict[str, set[str]] = {s: set() for s in RULE_SECTIONS}
     patterns: dict[str, list[re.Pattern[str]]] = {s: [] for s in RULE_SECTIONS}
     limits: dict[str, int] = {}
-    for where, data in files:
-        _check_keys(data, where)
-        limits.update(data.get("limits", {}))
+    for where, table in tables:
+        limits.update({k: v for k, v in table.limits.model_dump().items() if v is not None})
         for section in RULE_SECTIONS:
-            body = data.get(section, {})
-            phrases[section].update(phrase_key(p) for p in body.get("phrases", []))
-            patterns[section].extend(_compile(p, section, where) for p in body.get("patterns", []))
+            body: RuleTable = getattr(table, section)
+            phrases[section].update(phrase_key(p) for p in body.phrases)
+            patterns[section].extend(_compile(p, section, where) for p in body.patterns)
     missing = [k for k in LIMIT_KEYS if k not in limits]
     if missing:
-        raise ConfigError(f"[limits] is missing {', '.join(missing)}", location=files[0][0])
+        raise ConfigError(f"[limits] is missing {', '.join(missing)}", location=tables[0][0])
     rules = tuple(
         (s, Rule(s, frozenset(phrases[s] - {""}), tuple(patterns[s]))) for s in RULE_SECTIONS
     )
-    return Cues(rules, tuple((k, limits[k]) for k in LIMIT_KEYS), tuple(w for w, _ in files))
+    return Cues(rules, tuple((k, limits[k]) for k in LIMIT_KEYS), tuple(w for w, _ in tables))
 
 
 # --------------------------------------------------------------------------- cleaning

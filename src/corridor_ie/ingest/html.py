@@ -20,16 +20,17 @@ from __future__ import annotations
 
 import logging
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib.resources import files
 
 import lxml.html
 import trafilatura
 from lxml import etree
+from pydantic import Field
 
 from ..errors import ExtractError, LimitExceeded
+from ..tables import Table, load_table
 from ..types import Meta
 from .html_meta import page_metadata
 
@@ -58,7 +59,14 @@ def _too_deep(max_depth: int) -> LimitExceeded:
     return LimitExceeded(f"HTML nesting depth over {max_depth} (limit max_html_depth)")
 
 
-@lru_cache(maxsize=8)
+class HtmlTable(Table):
+    """``data/html.toml``: words that, in an element's class or id, mark the article's lead ("sapo")."""
+
+    lead_markers: list[str] = Field(default_factory=list)
+    lead_max_chars: int = 1200  # the longest text a lead may have (longer elements are containers)
+
+
+@lru_cache(maxsize=8)  # compiled once per depth limit: a memo of a constant
 def _depth_probe(cap: int) -> etree.XPath:
     # an element ``cap + 1`` levels below the document root; libxml2 walks level by level and the
     # node-set of a normal page is empty after a few dozen levels, so the cost stays linear
@@ -99,15 +107,14 @@ def _take_captions(tree: lxml.html.HtmlElement) -> tuple[str, ...]:
     return tuple(captions)
 
 
-@lru_cache(maxsize=1)
-def _lead_cues() -> tuple[tuple[str, ...], int]:
-    raw = tomllib.loads(resources.files("corridor_ie.data").joinpath("html.toml").read_text("utf-8"))
-    return tuple(raw["lead_markers"]), int(raw["lead_max_chars"])
+def shipped_table() -> HtmlTable:
+    """The shipped ``data/html.toml`` (read on each call: the stage reads it once and passes it)."""
+    return load_table(files("corridor_ie.data").joinpath("html.toml"), HtmlTable)
 
 
-def _lead(tree) -> str | None:
+def _lead(tree, table: HtmlTable) -> str | None:
     """The text of the first lead element (class or id with a lead marker), if it is short enough."""
-    markers, max_chars = _lead_cues()
+    markers, max_chars = table.lead_markers, table.lead_max_chars
     for el in tree.iter():
         if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "meta", "script", "style"):
             continue
@@ -119,7 +126,8 @@ def _lead(tree) -> str | None:
     return None
 
 
-def extract_html(html: str, *, url: str | None = None, max_depth: int = 500) -> HtmlResult:
+def extract_html(html: str, table: HtmlTable | None = None, *, url: str | None = None,
+                 max_depth: int = 500) -> HtmlResult:
     """Extract the article body, captions and metadata from one HTML page.
 
     Raises :class:`~corridor_ie.errors.LimitExceeded` when elements nest deeper than ``max_depth``
@@ -134,7 +142,7 @@ def extract_html(html: str, *, url: str | None = None, max_depth: int = 500) -> 
         for nav in tree.xpath("//nav | //*[@role='navigation']"):  # menus are never article text
             nav.drop_tree()
         captions = _take_captions(tree)
-        lead = _lead(tree)
+        lead = _lead(tree, table or shipped_table())
         meta = page_metadata(tree, url)
         # 3. trafilatura: body as plain text, one paragraph per line
         doc = trafilatura.bare_extraction(

@@ -1,19 +1,26 @@
-"""The clean stage: RawDoc -> CleanDoc.
+"""The ``extract``, ``normalise`` and ``clean`` stages: RawDoc -> CleanDoc.
 
-1. HTML pages go through trafilatura (``html.py``), keeping its metadata; plain text passes as is.
-2. The text is normalised (``normalise.py``: NFC, spaces, zero-width characters).
-3. One text-level cleaner (``boilerplate.py``) removes what leaks into article containers, for
-   HTML output and plain text alike, and moves photo captions out of the text.
+1. ``extract``: HTML pages go through trafilatura (``html.py``), keeping captions and metadata apart;
+   plain text passes as is.
+2. ``normalise``: the text fixers (``normalise.py``: NFC, spaces, zero-width characters), on the body,
+   the captions and the title.
+3. ``clean``: one text-level cleaner (``boilerplate.py``) removes what leaks into article containers,
+   for HTML output and plain text alike, and moves photo captions out of the text; a plain-text
+   scrape's first line is its title; a dateline gives ``published`` when nothing else did.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from importlib.resources import files
 
 from ..normalise import normalise
+from ..tables import load_table
 from ..types import CleanDoc, Meta, RawDoc
-from .boilerplate import Cues, clean_text
-from .html import extract_html
+from .boilerplate import Cues, clean_text, load_cues
+from .dateline import Datelines
+from .html import HtmlTable, extract_html
 
 
 def _merge_meta(given: Meta, found: Meta) -> Meta:
@@ -27,23 +34,56 @@ def _merge_meta(given: Meta, found: Meta) -> Meta:
     )
 
 
-def clean_document(raw: RawDoc, cues: Cues, *, max_html_depth: int, fallback_min_ratio: float) -> CleanDoc:
-    captions: tuple[str, ...] = ()
-    meta = raw.meta
-    text = raw.content
-    if raw.media_type == "text/html":
-        page = extract_html(text, url=raw.meta.url or raw.source.url, max_depth=max_html_depth)
-        text, captions, meta = page.text, page.captions, _merge_meta(raw.meta, page.meta)
-    text, _fixes = normalise(text)
-    result = clean_text(text, cues, fallback_min_ratio=fallback_min_ratio)
-    title = meta.title
-    if title is None and raw.media_type == "text/plain":
+def extract(raw: RawDoc, table: HtmlTable, max_html_depth: int) -> CleanDoc:
+    if raw.media_type != "text/html":
+        return CleanDoc(doc_id=raw.doc_id, source=raw.source, text=raw.content, meta=raw.meta,
+                        encoding=raw.encoding, media_type=raw.media_type)
+    page = extract_html(raw.content, table, url=raw.meta.url or raw.source.url, max_depth=max_html_depth)
+    return CleanDoc(doc_id=raw.doc_id, source=raw.source, text=page.text, captions=page.captions,
+                    meta=_merge_meta(raw.meta, page.meta), encoding=raw.encoding, media_type=raw.media_type)
+
+
+def normalised(doc: CleanDoc, steps: tuple[str, ...]) -> CleanDoc:
+    meta = doc.meta
+    title = normalise(meta.title, steps)[0].strip() if meta.title else None
+    sitename = normalise(meta.sitename, steps)[0] if meta.sitename else None
+    return replace(doc, text=normalise(doc.text, steps)[0], captions=tuple(normalise(c, steps)[0] for c in doc.captions),
+                   meta=replace(meta, title=title, sitename=sitename))
+
+
+def cleaned(doc: CleanDoc, cues: Cues, fallback_min_ratio: float, datelines: Datelines) -> CleanDoc:
+    result = clean_text(doc.text, cues, fallback_min_ratio=fallback_min_ratio)
+    meta = doc.meta
+    if meta.title is None and doc.media_type == "text/plain":
         first = result.text.split("\n", 1)[0].strip()
-        title = first if 0 < len(first) <= 200 else None
-    caps = tuple(normalise(c)[0] for c in captions) + result.captions
-    sitename = normalise(meta.sitename)[0] if meta.sitename else None
-    return CleanDoc(
-        doc_id=raw.doc_id, source=raw.source, text=result.text, captions=caps,
-        meta=replace(meta, title=normalise(title)[0].strip() if title else None, sitename=sitename),
-        removed=result.removed, encoding=raw.encoding,
-    )
+        meta = replace(meta, title=first if 0 < len(first) <= 200 else None)
+    if not meta.published:
+        found = datelines.find(result.text)
+        if found is not None:
+            meta = replace(meta, published=found.isoformat())
+    return replace(doc, text=result.text, captions=doc.captions + result.captions, meta=meta,
+                   removed=doc.removed + result.removed)
+
+
+def make_extract(options, shared) -> Callable[[RawDoc], CleanDoc]:
+    """Factory of the ``extract`` stage (the HTML cues of ``data/html.toml``; ``[limits] max_html_depth``)."""
+    table = load_table(files("corridor_ie.data").joinpath("html.toml"), HtmlTable)
+    depth = shared.config.limits.max_html_depth
+    return lambda raw: extract(raw, table, depth)
+
+
+def make_normalise(options, shared) -> Callable[[CleanDoc], CleanDoc]:
+    """Factory of the ``normalise`` stage (``[normalise] steps``: the fixers to apply, in order)."""
+    steps = tuple(options.steps)
+    return lambda doc: normalised(doc, steps)
+
+
+def make_clean(options, shared) -> Callable[[CleanDoc], CleanDoc]:
+    """Factory of the ``clean`` stage (``[clean] cue_files``, ``fallback_min_ratio``)."""
+    cues = load_cues([shared.config.resolve(p) for p in options.cue_files])
+    months: dict[str, int] = {}
+    for lang in shared.languages:
+        months.update(lang.month_names())
+    datelines = Datelines(months)
+    ratio = options.fallback_min_ratio
+    return lambda doc: cleaned(doc, cues, ratio, datelines)

@@ -1,11 +1,15 @@
-"""Sentence splitting with offsets. A line break always ends a sentence (paragraphs are lines)."""
+"""Sentence spans with offsets. A line break always ends a sentence (paragraphs are lines); inside a
+line, the language splits (underthesea, a regex, spaCy's sentencizer), and its strings are aligned back
+to offsets here.
+
+>>> from corridor_ie.lang import build_languages
+>>> split_sentences("Xin chào. Tôi là An.\\nDòng hai", build_languages().get("vi"))
+[(0, 9), (10, 20), (21, 29)]
+"""
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-_ZH_END = re.compile(r"[^。！？!?；\n]*(?:[。！？!?；]+[”’」』）)]*|$)")
+from ..lang import Language
 
 
 def _lines(text: str):
@@ -16,7 +20,7 @@ def _lines(text: str):
 
 
 def _align(text: str, base: int, pieces: list[str]) -> list[tuple[int, int]]:
-    """Map sentence strings back to offsets (underthesea returns strings, not spans)."""
+    """Map sentence strings back to offsets (splitters return strings, not spans)."""
     out, cur = [], 0
     for p in pieces:
         p = p.strip()
@@ -35,39 +39,9 @@ def _align(text: str, base: int, pieces: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-def _vi(line: str) -> list[str]:
-    from underthesea import sent_tokenize
-
-    return sent_tokenize(line)
-
-
-def _regex(pattern: re.Pattern[str]):
-    def split(line: str) -> list[str]:
-        return [m.group(0) for m in pattern.finditer(line) if m.group(0).strip()]
-
-    return split
-
-
-@lru_cache(maxsize=1)
-def _english_nlp():
-    import spacy
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
-
-
-def _en(line: str) -> list[str]:
-    return [s.text for s in _english_nlp()(line).sents]
-
-
-SPLITTERS = {"vi": _vi, "zh": _regex(_ZH_END), "en": _en}
-
-
-def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
-    split = SPLITTERS.get(lang, SPLITTERS["en"])
+def split_sentences(text: str, lang: Language) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for base, line in _lines(text):
         if line.strip():
-            spans.extend(_align(line, base, split(line)))
+            spans.extend(_align(line, base, lang.split_line(line)))
     return spans

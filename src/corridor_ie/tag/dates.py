@@ -10,11 +10,13 @@
    publication date; the year that puts the date nearest to it), else its value stays None. Relative
    forms ("hôm nay", "năm tới", "明年") resolve only against ``anchor``.
 
-Cue words come from ``data/dates.toml``; the digit skeletons are the templates below.
+The patterns and cue words are the language's (``Language.date_rules``, from its ``dates.toml``).
 
->>> [(h.text, h.value) for h in find_dates("Sự kiện diễn ra trong hai ngày (13-14/11/2023).", "vi")]
+>>> from corridor_ie.lang import build_languages
+>>> vi = build_languages().get("vi")
+>>> [(h.text, h.value) for h in find_dates("Sự kiện diễn ra trong hai ngày (13-14/11/2023).", vi)]
 [('13-14/11/2023', '2023-11-13/2023-11-14')]
->>> [(h.text, h.value, h.year_source) for h in find_dates("Chiều 30/12, hội nghị...", "vi", date(2026, 1, 2))]
+>>> [(h.text, h.value, h.year_source) for h in find_dates("Chiều 30/12, hội nghị...", vi, date(2026, 1, 2))]
 [('Chiều 30/12', '2025-12-30', 'anchor')]
 """
 
@@ -23,14 +25,13 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from functools import cache
-from typing import Any
 
-from ._cues import alternation, cues, fold, longest_first
-from .editions import parse_number
+from ..lang import DateRule, Language
+from ..normalise import fold
+from ..patterns import longest_first
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 KINDS = ("day", "month", "year", "range", "period", "relative")
@@ -74,196 +75,13 @@ class _Cand:
     priority: int
 
 
-@dataclass(frozen=True)
-class _Rule:
-    """One pattern and how to read it. ``options``: needs_cue, period, bare_guard.
-
-    ``entry`` (only for speed): a lookahead that matches wherever ``regex`` can start a match; the text
-    is scanned for it once for all the rules that share it, and ``regex`` is tried only there.
-    """
-
-    regex: re.Pattern[str]
-    options: frozenset[str] = frozenset()
-    entry: re.Pattern[str] | None = None
-
-
-# --------------------------------------------------------------------------- pattern templates
-
-_NB = r"(?<![\w.,/])"  # a number starts here
-_NE = r"(?!\d)"  # a number ends here
-_END = r"(?!\w|[.,/-]\d)"  # the expression ends here
-_DASH = r"\s*[-–—]\s*"
-
-
-def _num(name: str, digits: str = r"\d{1,2}") -> str:
-    return rf"(?P<{name}>{digits}){_NE}"
-
-
-def _year(name: str) -> str:
-    return _num(name, r"\d{4}")
-
-
-def _iso_rule() -> _Rule:
-    two = r"\d{2}"
-    return _Rule(re.compile(rf"{_NB}{_year('y1')}-{_num('m1', two)}-{_num('d1', two)}{_END}"))
-
-
-def _starts(words: Iterable[str]) -> str:
-    """A lookahead for a digit or the first letter of one of ``words`` (only for speed: ``re`` then fails
-    at most offsets at once)."""
-    words = [w for w in words if w]
-    if any(not w.strip() for w in words):
-        return ""
-    letters = "".join(re.escape(ch) for ch in sorted({w.split()[0][0] for w in words}))
-    return "(?=[" + letters + r"\d])"
-
-
-def _vi_rules(c: dict[str, Any]) -> list[_Rule]:
-    pod, dw = alternation(c["part_of_day"]), alternation(c["day_word"])
-    mw, yw = alternation(c["month_word"]), alternation(c["year_word"])
-    frm, per = alternation(c["from_word"]), alternation(c["period_word"])
-    rsep = rf"(?:{_DASH}|\s+{alternation(c['range_word'])}\s+)"
-    dsep = rf"(?:{_DASH}|\s+{alternation(c['range_word'] + c['day_range_word'])}\s+)"
-    lead = rf"(?<!\w)(?:(?P<frm>{frm})\s+)?(?:(?P<pod>{pod})\s+)?(?:(?P<dw>{dw})\s+)?{_NB}"
-    dw2 = rf"(?:{dw}\s+)?"
-    sep, same = r"(?P<sep>[/.-])", r"(?P=sep)"
-    rel = alternation(r["words"] for r in c["relative"])
-    i = re.IGNORECASE
-    bare = frozenset({"bare_guard"})
-    # Every rule but the relative one starts at a word start with some of these cue words, each followed
-    # by spaces, and then a digit: the text is scanned once for where that can be (``_Rule.entry``).
-    words = [*c["from_word"], *c["part_of_day"], *c["day_word"], *c["period_word"], *c["month_word"],
-             *c["year_word"]]
-    entry = re.compile(rf"(?=(?<!\w){_starts(words)}(?:{alternation(words)}\s+)*\d)", i)
-
-    def num(pattern: str, options: frozenset[str] = frozenset()) -> _Rule:
-        return _Rule(re.compile(pattern, i), options, entry)
-
-    return [
-        num(rf"{lead}{_num('d1')}{sep}{_num('m1')}{same}{_year('y1')}{dsep}{dw2}"
-            rf"{_num('d2')}{same}{_num('m2')}{same}{_year('y2')}{_END}"),
-        num(rf"{lead}{_num('d1')}{sep}{_num('m1')}{dsep}{dw2}"
-            rf"{_num('d2')}{same}{_num('m2')}(?:{same}{_year('y2')})?{_END}", bare),
-        num(rf"{lead}{_num('d1')}{dsep}{dw2}{_num('d2')}{sep}{_num('m2')}(?:{same}{_year('y2')})?{_END}", bare),
-        num(rf"{lead}{_num('d1')}{sep}{_num('m1')}(?:{same}{_year('y1')})?{_END}", bare),
-        num(rf"{lead}{_num('d1')}\s+{mw}\s+{_num('m1')}(?:,?\s+{yw}\s+{_year('y1')})?{_END}",
-            frozenset({"needs_cue"})),
-        num(rf"(?<!\w){mw}\s+{_num('m1')}(?:(?:\s*(?P<sep>[/.-])\s*|\s+{yw}\s+){_year('y1')})?{_END}"),
-        num(rf"(?<!\w){mw}\s+{_num('m1')}{rsep}(?:{mw}\s+)?{_num('m2')}"
-            rf"(?:(?:\s*[/.-]\s*|\s+{yw}\s+){_year('y2')})?{_END}"),
-        num(rf"(?<!\w){yw}\s+{_year('y1')}{_END}"),
-        num(rf"(?<!\w)(?:(?P<per>{per})\s+)?(?:(?P<frm>{frm})\s+)?(?:{yw}\s+)?{_NB}{_year('y1')}"
-            rf"{rsep}(?:{yw}\s+)?{_year('y2')}{_END}"),
-        num(rf"(?<!\w)(?P<frm>{frm})\s+{yw}\s+{_year('y1')}{_END}", frozenset({"period"})),
-        _Rule(re.compile(rf"(?<!\w){_starts(r['words'] for r in c['relative'])}(?P<rel>{rel})(?!\w)", i)),
-        replace(_iso_rule(), entry=entry),
-    ]
-
-
-def _zh_rules(c: dict[str, Any]) -> list[_Rule]:
-    zd = "〇零一二两三四五六七八九十"
-    nb, ne = rf"(?<![\d{zd}])", rf"(?![\d{zd}])"
-    arabic = r"\d{1,2}"
-    n = rf"(?:{arabic}|[{zd}]{{1,3}})"
-    y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
-
-    def g(name: str, body: str) -> str:
-        return rf"(?P<{name}>{body}){ne}"
-
-    ym, mm, dm = alternation(c["year_mark"]), alternation(c["month_mark"]), f"[{''.join(c['day_mark'])}]"
-    pod = rf"(?:\s*(?P<pod>{alternation(c['part_of_day'])}))?"
-    rs = rf"\s*{alternation(c['range_word'])}\s*"
-    rel = alternation(r["words"] for r in c["relative"])
-    yopt = rf"(?:{g('y1', y)}{ym})?"
-    return [
-        _Rule(re.compile(rf"{nb}{yopt}{g('m1', n)}{mm}{g('d1', n)}{dm}{pod}")),
-        _Rule(re.compile(rf"{nb}{yopt}{g('m1', n)}{mm}{g('d1', n)}{dm}?{rs}"
-                         rf"(?:(?:{g('y2', y)}{ym})?{g('m2', n)}{mm})?{g('d2', n)}{dm}")),
-        _Rule(re.compile(rf"{nb}{g('d1', n)}{dm}?{rs}{g('d2', n)}{dm}")),
-        _Rule(re.compile(rf"{nb}{g('d1', n)}{alternation(c['day_mark'][:1])}{pod}")),
-        _Rule(re.compile(rf"{nb}{g('y1', y)}{ym}{g('m1', n)}{mm}")),
-        _Rule(re.compile(rf"{nb}{g('m1', arabic)}{mm}")),
-        _Rule(re.compile(rf"{nb}{g('y1', y)}{ym}")),
-        _Rule(re.compile(rf"{nb}{g('y1', y)}(?:{ym})?{rs}{g('y2', y)}{ym}")),
-        _Rule(re.compile(rf"(?P<rel>{rel})(?:{g('m1', n)}{mm}(?:{g('d1', n)}{dm})?)?{pod}")),
-        _iso_rule(),
-    ]
-
-
-def _en_rules(c: dict[str, Any]) -> list[_Rule]:
-    names = sorted(c["months"], key=len, reverse=True)
-    months = "|".join(f"{w.capitalize()}|{w.upper()}" for w in names)
-
-    def mon(i: int) -> str:
-        return rf"(?P<mn{i}>(?:{months})(?!\w))\.?"
-
-    suf = alternation(c["day_suffixes"])
-
-    def day(i: int) -> str:
-        return rf"(?P<d{i}>\d{{1,2}})(?:{suf})?(?![\w])"
-
-    def yr(i: int) -> str:
-        return rf"(?P<y{i}>\d{{4}}){_NE}"
-
-    ci = "(?i:{})".format
-    of = ci(alternation(c["of_word"]))
-    frm = rf"(?:(?P<frm>{ci(alternation(c['from_word']))})\s+)?"
-    rs = rf"(?:{_DASH}|\s+{ci(alternation(c['range_word'] + c['and_word']))}\s+)"
-    ys = rf"(?:{_DASH}|\s+{ci(alternation(c['range_word']))}\s+)"
-    rel = ci(alternation(r["words"] for r in c["relative"]))
-    return [
-        _Rule(re.compile(rf"(?<!\w){mon(1)}\s+{day(1)}(?:,?\s+{yr(1)})?{_END}")),
-        _Rule(re.compile(rf"{_NB}{day(1)}\s+(?:{of}\s+)?{mon(1)}(?:,?\s+{yr(1)})?{_END}")),
-        _Rule(re.compile(rf"(?<!\w){frm}{mon(1)}\s+{day(1)}{rs}(?:{mon(2)}\s+)?{day(2)}(?:,?\s+{yr(2)})?{_END}")),
-        _Rule(re.compile(rf"(?<!\w){frm}{_NB}{day(1)}(?:\s+(?:{of}\s+)?{mon(1)})?{rs}{day(2)}\s+(?:{of}\s+)?{mon(2)}"
-                         rf"(?:,?\s+{yr(2)})?{_END}")),
-        _Rule(re.compile(rf"(?<!\w){mon(1)},?\s+{yr(1)}{_END}")),
-        _Rule(re.compile(rf"(?<!\w){ci(alternation(c['month_cue']))}\s+(?P<span>{mon(1)})(?!\s*\d)")),
-        _Rule(re.compile(rf"(?<!\w){ci(alternation(c['year_cue']))}\s+(?P<span>{yr(1)}){_END}")),
-        _Rule(re.compile(rf"(?<!\w)(?P<frm>{ci(alternation(c['since_word']))})\s+{yr(1)}{_END}"),
-              frozenset({"period"})),
-        _Rule(re.compile(rf"(?<!\w){frm}{_NB}{yr(1)}{ys}{yr(2)}{_END}")),
-        _Rule(re.compile(rf"(?<!\w){ci('between')}\s+{yr(1)}\s+{ci(alternation(c['and_word']))}\s+{yr(2)}{_END}")),
-        _Rule(re.compile(rf"(?<!\w)(?P<rel>{rel})(?!\w)")),
-        _iso_rule(),
-    ]
-
-
-@cache
-def _rules(lang: str) -> tuple[_Rule, ...]:
-    table = cues()["dates"]
-    builders = {"vi": _vi_rules, "zh": _zh_rules, "en": _en_rules}
-    build = builders.get(lang)
-    return tuple(build(table[lang])) if build else ()
-
-
-@cache
-def _vi_guards() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], frozenset[str]]:
-    c = cues()["dates"]["vi"]
-    digits_or_words = rf"(?:\d|(?<!\w){alternation(c['relative_blockers_before'])})"
-    rel_block = re.compile(rf"{digits_or_words}\s*$", re.IGNORECASE)
-    before = re.compile(rf"(?<!\w){alternation(c['bare_blockers_before'])}\s*$", re.IGNORECASE)
-    after = re.compile(rf"\s*{alternation(c['bare_blockers_after'])}(?!\w)", re.IGNORECASE)
-    return rel_block, before, after, frozenset(c["never"])
-
-
-@cache
-def _lookups(lang: str) -> dict[str, Any]:
-    c = cues()["dates"].get(lang, {})
-    return {
-        "pod": {fold(k): v for k, v in c.get("part_of_day", {}).items()},
-        "rel": {fold(r["words"]): r for r in c.get("relative", [])},
-        "months": {fold(k): v for k, v in c.get("months", {}).items()},
-    }
-
-
 # --------------------------------------------------------------------------- step 1: match
 
 
-def _int(token: str | None, months: dict[str, int]) -> int | None:
+def _int(token: str | None, months: dict[str, int], lang: Language) -> int | None:
     if token is None:
         return None
-    return months.get(fold(token).rstrip(".")) if token[:1].isalpha() and token.isascii() else parse_number(token)
+    return months.get(fold(token).rstrip(".")) if token[:1].isalpha() and token.isascii() else lang.parse_number(token)
 
 
 def _valid(p: _Part) -> bool:
@@ -298,41 +116,33 @@ def _fill(a: _Part, b: _Part) -> tuple[_Part, _Part] | None:
     return (a2, b2) if (a2.year is not None and b2.year is not None and a2.key() < b2.key()) else None
 
 
-def _bare_rejected(text: str, m: re.Match[str]) -> bool:
-    """A "d.m"/"d/m" with no cue and no year that is a fraction, decimal, clause or time number."""
-    if m.groupdict().get("pod") or m.groupdict().get("dw") or m.groupdict().get("frm"):
-        return False
-    if m.groupdict().get("y1") or m.groupdict().get("y2"):
-        return False
-    _, before, after, never = _vi_guards()
-    if m.group(0) in never or m.group("sep") == "-":
-        return True
-    return bool(before.search(text[max(0, m.start() - 20):m.start()]) or after.match(text, m.end()))
-
-
-def _candidate(text: str, m: re.Match[str], rule: _Rule, priority: int, lang: str) -> _Cand | None:
+def _candidate(text: str, m: re.Match[str], rule: DateRule, priority: int, lang: Language) -> _Cand | None:
     g = m.groupdict()
-    look = _lookups(lang)
-    pod = look["pod"].get(fold(g["pod"])) if g.get("pod") else None
+    look = lang.date_words()
+    pod = look.part_of_day.get(fold(g["pod"])) if g.get("pod") else None
     start, end = m.span("span") if g.get("span") else m.span()
     if g.get("rel") and g.get("m1") is None:
-        entry = look["rel"].get(fold(g["rel"]))
+        entry = look.relative.get(fold(g["rel"]))
         if entry is None:
             return None
-        if lang == "vi" and _vi_guards()[0].search(text[max(0, m.start() - 12):m.start()]):
+        if lang.reject_relative(text, m):
             return None
         return _Cand(start, end, "relative", _Part(), None, entry.get("part_of_day", pod),
                      (entry["unit"], int(entry["offset"])), False, priority)
     if "needs_cue" in rule.options and not (g.get("pod") or g.get("dw")):
         return None
-    if "bare_guard" in rule.options and lang == "vi" and _bare_rejected(text, m):
+    if lang.reject_date(text, m, rule):
         return None
     if g.get("sep") == "-" and not (g.get("y1") or g.get("y2")):
         return None
-    months = look["months"]
-    a = _Part(_int(g.get("y1"), months), _int(g.get("m1") or g.get("mn1"), months), _int(g.get("d1"), months))
+    months = look.months
+
+    def n(key: str | None) -> int | None:
+        return _int(key, months, lang)
+
+    a = _Part(n(g.get("y1")), n(g.get("m1") or g.get("mn1")), n(g.get("d1")))
     has_b = any(g.get(k) for k in ("y2", "m2", "mn2", "d2"))
-    b = _Part(_int(g.get("y2"), months), _int(g.get("m2") or g.get("mn2"), months), _int(g.get("d2"), months))
+    b = _Part(n(g.get("y2")), n(g.get("m2") or g.get("mn2")), n(g.get("d2")))
     read = (("y1", a.year), ("d1", a.day), ("y2", b.year), ("d2", b.day),
             ("m1", a.month), ("mn1", a.month), ("m2", b.month), ("mn2", b.month))
     if any(g.get(k) and v is None for k, v in read):
@@ -341,7 +151,7 @@ def _candidate(text: str, m: re.Match[str], rule: _Rule, priority: int, lang: st
         return None
     relative = None
     if g.get("rel"):  # "今年11月13日": the year is relative to the anchor
-        entry = look["rel"].get(fold(g["rel"]))
+        entry = look.relative.get(fold(g["rel"]))
         if entry is None or entry["unit"] != "year":
             return None
         relative = ("year", int(entry["offset"]))
@@ -357,7 +167,7 @@ def _candidate(text: str, m: re.Match[str], rule: _Rule, priority: int, lang: st
     return _Cand(start, end, kind, a, None, pod, relative, explicit, priority)
 
 
-def _matches(rule: _Rule, text: str, entries: dict[re.Pattern[str], list[int]]) -> Iterator[re.Match[str]]:
+def _matches(rule: DateRule, text: str, entries: dict[re.Pattern[str], list[int]]) -> Iterator[re.Match[str]]:
     """``rule.regex.finditer(text)``. With an ``entry``, the same matches, found by trying ``rule.regex``
     only where the entry matches (``entries`` keeps those offsets for the next rule that shares it)."""
     if rule.entry is None:
@@ -372,9 +182,9 @@ def _matches(rule: _Rule, text: str, entries: dict[re.Pattern[str], list[int]]) 
             end = m.end()
 
 
-def _match(text: str, lang: str) -> list[_Cand]:
+def _match(text: str, lang: Language) -> list[_Cand]:
     entries: dict[re.Pattern[str], list[int]] = {}
-    cands = [c for i, rule in enumerate(_rules(lang)) for m in _matches(rule, text, entries)
+    cands = [c for i, rule in enumerate(lang.date_rules()) for m in _matches(rule, text, entries)
              if (c := _candidate(text, m, rule, i, lang)) is not None and c.end > c.start]
     return longest_first(cands, span=lambda c: (c.start, c.end), rank=lambda c: c.priority)
 
@@ -512,13 +322,14 @@ def _resolve(text: str, c: _Cand, anchor: date | None, years: _Context, months: 
     return hit(value, source if value else None)
 
 
-def find_dates(text: str, lang: str, anchor: date | None = None) -> list[DateHit]:
-    """Date expressions in ``text`` for ``lang`` ("vi", "zh", "en"; other languages give ``[]``).
+def find_dates(text: str, lang: Language, anchor: date | None = None) -> list[DateHit]:
+    """Date expressions in ``text`` by the rules of ``lang`` (a language without rules gives ``[]``).
 
     ``anchor`` is the publication date, used for forms without a year the article does not supply
     and for relative forms. Hits are sorted by offset and do not overlap.
 
-    >>> [(h.text, h.value) for h in find_dates("从2023年11月13日至14日举行", "zh")]
+    >>> from corridor_ie.lang import build_languages
+    >>> [(h.text, h.value) for h in find_dates("从2023年11月13日至14日举行", build_languages().get("zh"))]
     [('2023年11月13日至14日', '2023-11-13/2023-11-14')]
     """
     chosen = _match(text, lang)

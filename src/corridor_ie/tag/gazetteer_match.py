@@ -17,10 +17,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..gazetteer.compiled import CompiledGazetteer, case_ok, compile_gazetteer, some_capital
 from ..gazetteer.store import Gazetteer
 from ..normalise import has_vietnamese_diacritics
-from ..segment.doc import ascii_doc, set_norms
-from .compiled import CompiledGazetteer, case_ok, compile_gazetteer, some_capital
+from ..spacy_doc import ascii_doc, set_norms
 
 
 @dataclass(frozen=True)

@@ -8,17 +8,13 @@ or above the threshold.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
 from ..gazetteer.store import Gazetteer
 from ..normalise import ascii_fold
-
-
-def _key(name: str) -> str:
-    return unicodedata.normalize("NFC", " ".join(name.split())).lower()
+from ..normalise import name_key as _key
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..gazetteer.compiled import (
+    CompiledGazetteer,
+    case_ok,
+    compile_gazetteer,
+    is_relevant_entry,
+    some_capital,
+)
 from ..gazetteer.store import Gazetteer
-from ..normalise import ascii_fold, fold_token
-from ..segment.tokens import words as token_words
-from .compiled import CompiledGazetteer, case_ok, compile_gazetteer, is_relevant_entry, some_capital
+from ..normalise import ascii_fold, fold_token, key_words
 
 __all__ = ["Prefilter", "is_relevant_entry"]
 
@@ -65,7 +70,7 @@ class Prefilter:
     def might_be_relevant(self, text: str, allow_ascii: bool = True) -> bool:
         """Whether ``text`` may name a corridor entity. Its words are split the way the gazetteer's names
         were (syllables and Han characters, in any language), so the keys line up."""
-        words = token_words(text, "vi")
+        words = key_words(text)
         if self._scan(list(map(fold_token, words)), words, self._keys):
             return True
         return allow_ascii and bool(self._ascii) and self._scan(list(map(ascii_fold, words)), words, self._ascii)

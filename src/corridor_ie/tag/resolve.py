@@ -12,23 +12,44 @@ Rules, in order (cue tables in ``data/context.toml``):
 from __future__ import annotations
 
 import bisect
-import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property, lru_cache
-from importlib import resources
+from functools import cached_property
 from operator import itemgetter
+
+from pydantic import Field
 
 from ..gazetteer.model import LABEL_OF_TYPE, Entry
 from ..gazetteer.store import Gazetteer
-from ..normalise import fold_token
-from ..segment.tokens import tokenize
+from ..normalise import fold_token, key_spans
+from ..tables import Table
 from ..types import Mention
 from .gazetteer_match import Candidate
 
 # entry types a "city"/"district" cue can point to
 _CUE_TYPES = {"city": ("province", "district", "prefecture"), "district": ("district",),
               "province": ("province",), "border_gate": ("border_gate", "gate_pair")}
+
+
+class _Priority(Table):
+    types: list[str] = Field(default_factory=list)  # default order when no cue decides: earlier wins
+
+
+class _Pairs(Table):
+    dash: list[str] = Field(default_factory=list)  # separators between the two sides of a pair
+    link_words: list[str] = Field(default_factory=list)  # words that join two sides of a link ("đến", "to")
+    pair_words: list[str] = Field(default_factory=list)  # words that join the two gates of a known pair ("và")
+    cooccurrence_window: int = 60  # two gates of a known pair named apart count as the pair this close
+
+
+class ContextTable(Table):
+    """``data/context.toml``: cue words that choose between entries sharing a name (any language)."""
+
+    before: dict[str, list[str]] = Field(default_factory=dict)  # cue words before a name -> entry kind
+    after: dict[str, list[str]] = Field(default_factory=dict)  # cue words after a name -> entry kind
+    priority: _Priority = _Priority()
+    pairs: _Pairs = _Pairs()
 
 
 @dataclass(frozen=True)
@@ -40,7 +61,6 @@ class ContextCues:
     link_words: tuple[str, ...]
     pair_words: tuple[str, ...]
     cooccurrence_window: int
-    zh_suffixes: tuple[str, ...]
 
     @cached_property
     def longest(self) -> int:
@@ -49,25 +69,23 @@ class ContextCues:
 
 
 def _keys(phrase: str) -> tuple[str, ...]:
-    return tuple(fold_token(phrase[s:e]) for s, e in tokenize(phrase, "vi"))
+    return tuple(fold_token(phrase[s:e]) for s, e in key_spans(phrase))
 
 
-@lru_cache(maxsize=1)
-def load_context_cues() -> ContextCues:
-    raw = tomllib.loads(resources.files("corridor_ie.data").joinpath("context.toml").read_text("utf-8"))
+def context_cues(t: ContextTable) -> ContextCues:
+    """The table compiled to key sequences (longest first)."""
 
-    def table(section: str) -> dict[str, tuple[tuple[str, ...], ...]]:
-        return {k: tuple(sorted({_keys(p) for p in v}, key=len, reverse=True)) for k, v in raw[section].items()}
+    def table(section: dict[str, list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+        return {k: tuple(sorted({_keys(p) for p in v}, key=len, reverse=True)) for k, v in section.items()}
 
     return ContextCues(
-        before=table("before"),
-        after=table("after"),
-        priority=tuple(raw["priority"]["types"]),
-        dashes=tuple(raw["pairs"]["dash"]),
-        link_words=tuple(raw["pairs"]["link_words"]),
-        pair_words=tuple(raw["pairs"]["pair_words"]),
-        cooccurrence_window=int(raw["pairs"]["cooccurrence_window"]),
-        zh_suffixes=tuple(sorted(raw["zh"]["name_suffixes"], key=len, reverse=True)),
+        before=table(t.before),
+        after=table(t.after),
+        priority=tuple(t.priority.types),
+        dashes=tuple(t.pairs.dash),
+        link_words=tuple(t.pairs.link_words),
+        pair_words=tuple(t.pairs.pair_words),
+        cooccurrence_window=t.pairs.cooccurrence_window,
     )
 
 
@@ -76,9 +94,10 @@ class TokenKeys:
     and do not overlap, so a token is found by bisection; keys are folded on demand, as only the few
     tokens around ambiguous spans are ever looked at."""
 
-    def __init__(self, text: str, lang: str, tokens: list[tuple[int, int]] | None = None):
+    def __init__(self, text: str, tokenize: Callable[[str], list[tuple[int, int]]],
+                 tokens: list[tuple[int, int]] | None = None):
         self.text = text
-        self.spans = tokens if tokens is not None else tokenize(text, lang if lang == "en" else "vi")
+        self.spans = tokens if tokens is not None else tokenize(text)
 
     def _keys(self, i: int, j: int) -> tuple[str, ...]:
         return tuple(fold_token(self.text[s:e]) for s, e in self.spans[i:j])
@@ -154,11 +173,12 @@ def _layers(cands: list[Candidate], gaz: Gazetteer) -> list[Candidate]:
     return sorted(_non_overlapping(outer) + _non_overlapping(inner), key=lambda c: (c.start, -c.end))
 
 
-def resolve(text: str, lang: str, cands: list[Candidate], gaz: Gazetteer, day: date | None,
+def resolve(text: str, cands: list[Candidate], gaz: Gazetteer, day: date | None, cues: ContextCues,
+            tokenize: Callable[[str], list[tuple[int, int]]] = key_spans,
             tokens: list[tuple[int, int]] | None = None) -> list[Mention]:
     """One mention per chosen span, with the entry id, canonical value and provenance attrs.
-    ``tokens``: the document's token spans, when already computed (they are reused for cue look-ups)."""
-    cues = load_context_cues()
+    ``tokens``: the document's token spans, when already computed (they are reused for cue look-ups);
+    ``tokenize``: the language's tokenizer otherwise."""
     tk: TokenKeys | None = None  # built only when some span has several candidate entries
     out: list[Mention] = []
     for c in _layers(cands, gaz):
@@ -168,7 +188,7 @@ def resolve(text: str, lang: str, cands: list[Candidate], gaz: Gazetteer, day: d
         if len(entries) == 1:
             e = entries[0]
         else:
-            tk = tk or TokenKeys(text, lang, tokens)
+            tk = tk or TokenKeys(text, tokenize, tokens)
             e = choose_entry(entries, _cued_types(tk, c, cues), day, cues.priority)
         attrs: list[tuple[str, object]] = [("type", e.type), ("gazetteer_version", gaz.version)]
         if len(entries) > 1:

@@ -15,24 +15,25 @@ a less usual reading of a character). ``candidates`` lists the forms the alterna
 
 Example (made-up names)::
 
-    >>> reading("王明")
+    >>> r = Readings.load()
+    >>> r.reading("王明")
     'Vương Minh'
-    >>> reading("張偉")
+    >>> r.reading("張偉")
     'Trương Vĩ'
-    >>> reading("王X") is None
+    >>> r.reading("王X") is None
     True
-    >>> candidates("黄乐", limit=3)
+    >>> r.candidates("黄乐", limit=3)
     ['Hoàng Lạc', 'Hoàng Nhạc', 'Huỳnh Lạc']
 """
 
 from __future__ import annotations
 
-import functools
 import heapq
 import unicodedata
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..normalise import to_simplified
 
 DEFAULT_READINGS_PATH = Path(__file__).resolve().parents[1] / "data" / "han_viet.tsv"
 
@@ -52,8 +53,7 @@ def _syllable_ok(syllable: str) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=4)
-def _load(path: Path) -> dict[str, tuple[str, ...]]:
+def _parse(path: Path) -> dict[str, tuple[str, ...]]:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as err:
@@ -92,90 +92,85 @@ def _load(path: Path) -> dict[str, tuple[str, ...]]:
     return table
 
 
-def load_readings(path: Path | None = None) -> dict[str, tuple[str, ...]]:
-    """The table as ``{char: (reading, *alternatives)}``; cached, so treat it as read-only.
-
-    >>> load_readings()["乐"]
-    ('lạc', 'nhạc')
-    """
-    return _load(Path(path) if path is not None else DEFAULT_READINGS_PATH)
-
-
-@functools.cache
-def _t2s():
-    import opencc  # imported lazily: only needed for characters the table lacks
-
-    return opencc.OpenCC("t2s")
-
-
-def _char_readings(char: str, table: dict[str, tuple[str, ...]]) -> tuple[str, ...] | None:
-    found = table.get(char)
-    if found is None and _is_han(char):
-        simplified = _t2s().convert(char)
-        if simplified != char:
-            found = table.get(simplified)
-    return found
-
-
-def _per_char(hanzi: str) -> list[tuple[str, ...]] | None:
-    """Readings of each character of ``hanzi`` (whitespace ignored); ``None`` if any is unknown."""
-    chars = [c for c in unicodedata.normalize("NFKC", hanzi) if not c.isspace()]
-    if not chars:
-        return None
-    table = load_readings()
-    out = []
-    for char in chars:
-        found = _char_readings(char, table)
-        if found is None:
-            return None
-        out.append(found)
-    return out
-
-
 def _title(syllables: tuple[str, ...]) -> str:
     return unicodedata.normalize("NFC", " ".join(s[:1].upper() + s[1:] for s in syllables))
 
 
-def reading(hanzi: str) -> str | None:
-    """The usual Hán-Việt reading of a Chinese name, title-cased: ``"王明"`` gives ``"Vương Minh"``.
+class Readings:
+    """The reading table (``{char: (reading, *alternatives)}``), loaded once per pipeline."""
 
-    Traditional characters are accepted. ``None`` when any character is unknown (or the input is empty).
-    """
-    per_char = _per_char(hanzi)
-    if per_char is None:
-        return None
-    return _title(tuple(options[0] for options in per_char))
+    def __init__(self, table: dict[str, tuple[str, ...]]):
+        self.table = table
 
+    @classmethod
+    def load(cls, path: Path | None = None) -> Readings:
+        """Read and check a readings file (default ``data/han_viet.tsv``).
 
-def candidates(hanzi: str, limit: int = 4) -> list[str]:
-    """Up to ``limit`` readings, the usual one first, then those that swap in the fewest alternatives.
+        >>> Readings.load().table["乐"]
+        ('lạc', 'nhạc')
+        """
+        return cls(_parse(Path(path) if path is not None else DEFAULT_READINGS_PATH))
 
-    Ties are broken by how far down the alternatives lists the swaps go, then by position: a swap in a
-    later character comes before one in an earlier character (a surname's first reading is the most
-    settled). The order is deterministic. Empty when any character is unknown.
+    def _char(self, char: str) -> tuple[str, ...] | None:
+        found = self.table.get(char)
+        if found is None and _is_han(char):
+            simplified = to_simplified(char)
+            if simplified != char:
+                found = self.table.get(simplified)
+        return found
 
-    >>> candidates("黄", limit=4)
-    ['Hoàng', 'Huỳnh']
-    """
-    per_char = _per_char(hanzi)
-    if per_char is None or limit <= 0:
-        return []
-    sizes = [len(options) for options in per_char]
+    def _per_char(self, hanzi: str) -> list[tuple[str, ...]] | None:
+        """Readings of each character of ``hanzi`` (whitespace ignored); ``None`` if any is unknown."""
+        chars = [c for c in unicodedata.normalize("NFKC", hanzi) if not c.isspace()]
+        if not chars:
+            return None
+        out = []
+        for char in chars:
+            found = self._char(char)
+            if found is None:
+                return None
+            out.append(found)
+        return out
 
-    def key(choice: tuple[int, ...]) -> tuple[int, int, tuple[int, ...]]:
-        return (sum(1 for i in choice if i), sum(choice), choice)
+    def reading(self, hanzi: str) -> str | None:
+        """The usual Hán-Việt reading of a Chinese name, title-cased: ``"王明"`` gives ``"Vương Minh"``.
 
-    start = (0,) * len(per_char)
-    heap = [key(start)]
-    queued = {start}
-    out: list[str] = []
-    while heap and len(out) < limit:
-        *_, choice = heapq.heappop(heap)
-        out.append(_title(tuple(per_char[pos][i] for pos, i in enumerate(choice))))
-        for pos, i in enumerate(choice):
-            if i + 1 < sizes[pos]:
-                nxt = choice[:pos] + (i + 1,) + choice[pos + 1:]
-                if nxt not in queued:
-                    queued.add(nxt)
-                    heapq.heappush(heap, key(nxt))
-    return out
+        Traditional characters are accepted. ``None`` when any character is unknown (or the input is empty).
+        """
+        per_char = self._per_char(hanzi)
+        if per_char is None:
+            return None
+        return _title(tuple(options[0] for options in per_char))
+
+    def candidates(self, hanzi: str, limit: int = 4) -> list[str]:
+        """Up to ``limit`` readings, the usual one first, then those that swap in the fewest alternatives.
+
+        Ties are broken by how far down the alternatives lists the swaps go, then by position: a swap in a
+        later character comes before one in an earlier character (a surname's first reading is the most
+        settled). The order is deterministic. Empty when any character is unknown.
+
+        >>> Readings.load().candidates("黄", limit=4)
+        ['Hoàng', 'Huỳnh']
+        """
+        per_char = self._per_char(hanzi)
+        if per_char is None or limit <= 0:
+            return []
+        sizes = [len(options) for options in per_char]
+
+        def key(choice: tuple[int, ...]) -> tuple[int, int, tuple[int, ...]]:
+            return (sum(1 for i in choice if i), sum(choice), choice)
+
+        start = (0,) * len(per_char)
+        heap = [key(start)]
+        queued = {start}
+        out: list[str] = []
+        while heap and len(out) < limit:
+            *_, choice = heapq.heappop(heap)
+            out.append(_title(tuple(per_char[pos][i] for pos, i in enumerate(choice))))
+            for pos, i in enumerate(choice):
+                if i + 1 < sizes[pos]:
+                    nxt = choice[:pos] + (i + 1,) + choice[pos + 1:]
+                    if nxt not in queued:
+                        queued.add(nxt)
+                        heapq.heappush(heap, key(nxt))
+        return out

@@ -1,0 +1,1 @@
+"""The shipped pipeline files (installed as ``corridor_ie.pipelines``; this folder is the editable copy)."""

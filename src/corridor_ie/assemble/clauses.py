@@ -1,0 +1,187 @@
+"""Split the text a modality governs into action clauses, one per commitment.
+
+Rules (every cue word comes from ``CommitmentCues``):
+
+- a vague head ("một số nội dung", "nhận thức chung") keeps nothing unless a link ("là", "gồm", ":")
+  follows; then the items after the link are the actions;
+- an opener ("gồm:", "：", ":") before the first ";" starts a list: the text after it is split on ";";
+- without an opener, ";" splits only before an action verb (a piece that starts otherwise stays with
+  the piece before it), and not at all when examples ("như …") come first;
+- inside a piece, "," (Chinese "，", English ", and to") splits only before a strong action verb, not
+  after a bare verb or a clause that ends in a verb ("tăng cường, mở rộng hợp tác …", "hoạt động
+  trao đổi, chia sẻ kinh nghiệm"), not after examples ("như …"), not inside quotes or mentions, and
+  not before a piece that refers back ("khởi công các dự án này …"); after a hard break
+  (", đồng thời …") the rest is dropped unless it is an action;
+- each piece loses leading modal and filler words, its own actor ("phía X …") and trailing
+  punctuation; a piece of fewer than two words is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..lang.cues import CommitmentCues
+from ..records import Ref
+from ..types import TaggedDoc
+
+Span = tuple[int, int]
+ActorFinder = Callable[[int, int], "tuple[tuple[Ref, ...], int] | None"]
+
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[^\W_\u3400-\u4dbf\u4e00-\u9fff]+")
+_QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|《[^》]*》|\([^()]*\)|（[^（）]*）")
+_SEMI = re.compile(r"[;；]")
+_TAIL = " \t\n,，;；.。:：…!?！？、"
+_LEAD = " \t\n,，;；:：.。、-–—"
+
+
+def word_count(s: str) -> int:
+    """Words of ``s`` (a Han character counts as one word)."""
+    return len(_WORD.findall(s))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One action clause ``[start, end)``, with the actor it names itself (if any)."""
+
+    start: int
+    end: int
+    actors: tuple[Ref, ...] = ()
+
+
+def _protected(text: str, start: int, end: int, t: TaggedDoc) -> list[Span]:
+    spans = [(start + m.start(), start + m.end()) for m in _QUOTES.finditer(text[start:end])]
+    spans += [(m.start, m.end) for m in t.mentions if start <= m.start and m.end <= end]
+    return spans
+
+
+def _free(pos: int, protected: list[Span]) -> bool:
+    return not any(s < pos < e for s, e in protected)
+
+
+def _cuts(pattern: re.Pattern[str], text: str, start: int, end: int, protected: list[Span]) -> list[re.Match[str]]:
+    return [m for m in pattern.finditer(text, start, end) if _free(m.start(), protected)]
+
+
+def skip_matches(text: str, pos: int, end: int, pattern: re.Pattern[str]) -> int:
+    """The offset after any run of ``pattern`` matches starting at ``pos``."""
+    while True:
+        m = pattern.match(text, pos, end)
+        if not m or m.end() == pos:
+            return pos
+        pos = m.end()
+
+
+def _head(text: str, pos: int, end: int, cues: CommitmentCues, actor: ActorFinder) -> int:
+    """Where the verb of a piece starts: after filler words and an actor."""
+    pos = skip_matches(text, pos, end, cues.strip)
+    found = actor(pos, end)
+    return skip_matches(text, found[1], end, cues.strip) if found else pos
+
+
+def _is_action(text: str, pos: int, end: int, cues: CommitmentCues, actor: ActorFinder, strong: bool) -> bool:
+    head = _head(text, pos, end, cues, actor)
+    pattern = cues.strong_verb_start if strong else cues.verb_start
+    return bool(pattern.match(text, head, end))
+
+
+def _verb_only(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFinder) -> bool:
+    head = _head(text, start, end, cues, actor)
+    m = cues.verb_start.match(text, head, end)
+    if not m:
+        return False
+    return not text[m.end():end].strip(_TAIL)
+
+
+def _list_start(text: str, start: int, end: int, cues: CommitmentCues, protected: list[Span]) -> tuple[int, bool] | None:
+    """Where the actions start, whether they form an opened list; None for a vague head with no list."""
+    pos = skip_matches(text, start, end, cues.strip)
+    if cues.vague_start.match(text, pos, end):
+        link = next((m for m in cues.vague_link.finditer(text, pos, end) if _free(m.start(), protected)), None)
+        return (link.end(), True) if link else None
+    semi = next(iter(_cuts(_SEMI, text, pos, end, protected)), None)
+    first_end = semi.start() if semi else end
+    opener = next((m for m in cues.openers.finditer(text, pos, first_end) if _free(m.start(), protected)), None)
+    return (opener.end(), True) if opener else (pos, False)
+
+
+def _semicolon_pieces(text: str, start: int, end: int, listed: bool, cues: CommitmentCues,
+                      actor: ActorFinder, protected: list[Span]) -> list[Span]:
+    bounds = [start] + [m.end() for m in _cuts(_SEMI, text, start, end, protected)]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:] + [end], strict=True)]
+    if listed:
+        return spans
+    if cues.examples.search(text, start, spans[0][1]):
+        return [(start, end)]
+    out: list[Span] = []
+    for a, b in spans:
+        if out and not _is_action(text, a, b, cues, actor, strong=False):
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def _comma_pieces(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFinder,
+                  protected: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    cur = start
+    cuts = _cuts(cues.separators, text, start, end, protected)
+    bounds = [m.start() for m in cuts] + [end]
+    for i, m in enumerate(cuts):
+        nxt, nxt_end = m.end(), bounds[i + 1]
+        hard = cues.hard_break.match(text, nxt, end)
+        if hard:
+            if _is_action(text, hard.end(), end, cues, actor, strong=False):
+                out.append((cur, m.start()))
+                cur = hard.end()
+                continue
+            out.append((cur, m.start()))
+            return out
+        if cues.examples.search(text, cur, m.start()):
+            break  # "như A, B, C": examples, not actions
+        if (_is_action(text, nxt, end, cues, actor, strong=True)
+                and not _verb_only(text, cur, m.start(), cues, actor)
+                and not cues.verb_end.search(text[cur:m.start()])
+                and not cues.anaphora.search(text, nxt, nxt_end)):
+            out.append((cur, m.start()))
+            cur = nxt
+    out.append((cur, end))
+    return out
+
+
+def _trim(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFinder) -> Item | None:
+    pos = skip_matches(text, start, end, cues.strip)
+    while pos < end and text[pos] in _LEAD:
+        pos = skip_matches(text, pos + 1, end, cues.strip)
+    actors: tuple[Ref, ...] = ()
+    found = actor(pos, end)
+    if found:
+        actors, pos = found
+        pos = skip_matches(text, pos, end, cues.strip)
+    while end > pos and (text[end - 1] in _TAIL or text[end - 1] == "."):
+        end -= 1
+    while pos < end and text[pos].isspace():
+        pos += 1
+    if word_count(text[pos:end]) < 2:
+        return None
+    return Item(pos, end, actors)
+
+
+def split_items(t: TaggedDoc, start: int, end: int, listed: bool, cues: CommitmentCues,
+                actor: ActorFinder) -> list[Item]:
+    """The action clauses of ``t.text[start:end]`` (see module docstring)."""
+    text = t.text
+    protected = _protected(text, start, end, t)
+    head = _list_start(text, start, end, cues, protected)
+    if head is None:
+        return []
+    pos, opened = head
+    items: list[Item] = []
+    for a, b in _semicolon_pieces(text, pos, end, listed or opened, cues, actor, protected):
+        for c, d in _comma_pieces(text, a, b, cues, actor, protected):
+            item = _trim(text, c, d, cues, actor)
+            if item is not None:
+                items.append(item)
+    return items

@@ -1,0 +1,243 @@
+"""Conference records: one per event a document reports or refers to (see ``events.py``).
+
+Each fact is read from the parts of the event's sentences that concern it (``EventMention.spans``),
+and stays null when the text does not state it: no host guessed from a dateline, no format guessed.
+
+- host: the place of a host phrase ("do UBND TP. Hà Nội đăng cai", "tỉnh Hà Giang chủ trì tổ chức",
+  "由…承办", "hosted by the Hanoi People's Committee");
+- location: the first place right after a location cue ("tại thành phố Côn Minh", "在越南首都河内");
+- dates: a range of days gives start and end, else a day gives the start; a referenced edition may be
+  dated by its year only ("năm 2017" -> "2017");
+- format, attendance, signed documents, topics: cue words and QUANTITY mentions in the event's spans.
+
+Example::
+
+    >>> from corridor_ie.api import extract_text
+    >>> recs = extract_text("Hội nghị hợp tác hành lang kinh tế lần thứ 14 diễn ra theo hình thức trực tuyến.")
+    >>> [(r.edition, r.format) for r in recs if r.record_type == "conference"]
+    [(14, 'online')]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..gazetteer.store import Gazetteer
+from ..lang import Language
+from ..lang.cues import EventCues
+from ..records import ConferenceRecord, Evidence, Ref
+from ..types import Mention, TaggedDoc
+from .events import EventMention, Span, event_dates, inside
+
+if TYPE_CHECKING:
+    from .stage import DocContext
+
+_CLAUSE = re.compile(r"[;:；：]")
+_HOST_GAP = 160
+_PHRASE_MAX = 200
+_DOC_END = re.compile(r"[;:!?|。；：！？\n]|\.(?=\s|$)")
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+
+def place_ref(m: Mention, gaz: Gazetteer) -> Ref:
+    """A PLACE mention as ``{"id", "name"}`` with the gazetteer's canonical (Vietnamese) name."""
+    e = gaz.get(m.id)
+    return Ref(id=m.id, name=e.canonical if e else m.text)
+
+
+def most_specific(places: list[Mention], gaz: Gazetteer) -> Mention | None:
+    """The first place that is not a country, else the first place."""
+    for m in places:
+        e = gaz.get(m.id)
+        if (e.type if e else m.attr("type")) != "country":
+            return m
+    return places[0] if places else None
+
+
+def evidence(t: TaggedDoc, spans: tuple[Span, ...] | list[Span]) -> list[Evidence]:
+    """Evidence for sentence spans, surrounding whitespace trimmed, in text order, de-duplicated."""
+    out: list[Evidence] = []
+    for s, e in sorted(set(spans)):
+        piece = t.text[s:e]
+        s2 = s + (len(piece) - len(piece.lstrip()))
+        e2 = e - (len(piece) - len(piece.rstrip()))
+        if e2 > s2:
+            out.append(Evidence(start=s2, end=e2, text=t.text[s2:e2]))
+    return out
+
+
+def _places_in(t: TaggedDoc, a: int, b: int) -> list[Mention]:
+    return [m for m in t.of("PLACE") if a <= m.start and m.end <= b]
+
+
+# --------------------------------------------------------------------------- host and location
+
+
+def _host_by_verb(t: TaggedDoc, span: Span, cues: EventCues, gaz: Gazetteer) -> Ref | None:
+    text = t.text
+    openers = cues.host_openers
+    for verb in cues.host_verbs.finditer(text, *span):
+        lo = max(span[0], verb.start() - _HOST_GAP)
+        clause = [c.end() for c in _CLAUSE.finditer(text, lo, verb.start())]
+        lo = clause[-1] if clause else lo
+        opened = [o.end() for o in openers.finditer(text, lo, verb.start())]
+        if opened:
+            start = opened[-1]
+        else:
+            commas = [c.end() for c in re.finditer(r"[,，]", text[lo:verb.start()])]
+            start = lo + commas[-1] if commas else lo
+        if any(start <= p.start < verb.start() for p in t.of("PERSON")):
+            continue  # "Chủ tịch UBND tỉnh X Nguyễn Văn A chủ trì": a person chairs, no province hosts
+        best = most_specific(_places_in(t, start, verb.start()), gaz)
+        if best:
+            return place_ref(best, gaz)
+    return None
+
+
+def _host_by_prefix(t: TaggedDoc, span: Span, cues: EventCues, gaz: Gazetteer) -> Ref | None:
+    for cue in cues.host_prefixes.finditer(t.text, *span):
+        stop = re.search(r"[,.;:，。；：]", t.text[cue.end():span[1]])
+        end = cue.end() + stop.start() if stop else span[1]
+        best = most_specific(_places_in(t, cue.end(), min(end, cue.end() + 80)), gaz)
+        if best:
+            return place_ref(best, gaz)
+    return None
+
+
+def find_host(t: TaggedDoc, spans: tuple[Span, ...], gaz: Gazetteer, cues: EventCues) -> Ref | None:
+    """The host place stated in ``spans`` (first host phrase wins), or None."""
+    for span in spans:
+        ref = _host_by_verb(t, span, cues, gaz) or _host_by_prefix(t, span, cues, gaz)
+        if ref:
+            return ref
+    return None
+
+
+def _place_chain(t: TaggedDoc, pos: int, end: int, cues: EventCues) -> list[Mention]:
+    filler = cues.location_filler
+    chain: list[Mention] = []
+    for m in sorted(_places_in(t, pos, end), key=lambda m: m.start):
+        if not filler.match(t.text[pos:m.start]):
+            break
+        chain.append(m)
+        pos = m.end
+    return chain
+
+
+def find_location(t: TaggedDoc, spans: tuple[Span, ...], gaz: Gazetteer, cues: EventCues) -> Ref | None:
+    """The place right after the first location cue in ``spans`` that is followed by one."""
+    for span in spans:
+        for cue in cues.location_cues.finditer(t.text, *span):
+            best = most_specific(_place_chain(t, cue.end(), span[1], cues), gaz)
+            if best:
+                return place_ref(best, gaz)
+    return None
+
+
+# --------------------------------------------------------------------------- format, attendance, documents
+
+
+def find_format(t: TaggedDoc, spans: tuple[Span, ...], cues: EventCues) -> str | None:
+    """"online", "hybrid" or "in_person" when a format phrase is stated in ``spans``."""
+    for span in spans:
+        if not cues.format_any.search(t.text, *span):  # most spans state none
+            continue
+        for phrase, value in cues.formats:  # the longest stated phrase wins
+            if phrase.search(t.text, *span):
+                return value
+    return None
+
+
+def find_attendance(t: TaggedDoc, spans: tuple[Span, ...], units: frozenset[str]) -> list[dict[str, Any]]:
+    """QUANTITY mentions counting people or businesses at the event (``units``: normalised unit names)."""
+    return [{"value": m.value, "unit": m.attr("unit"), "qualifier": m.attr("qualifier"), "text": m.text}
+            for m in t.of("QUANTITY") if m.attr("unit") in units and inside(m, spans)]
+
+
+def _document_phrase(t: TaggedDoc, noun: re.Match[str], span: Span, cues: EventCues) -> str:
+    text = t.text
+    end = min(span[1], noun.end() + _PHRASE_MAX)
+    stop = _DOC_END.search(text, noun.end(), end)
+    if stop:
+        end = stop.start()
+    word = cues.doc_stops.search(text, noun.end(), end)
+    if word:
+        end = word.start()
+    if cues.spaced and cues.doc_cut_after_edition:
+        eds = [m.end for m in t.of("EDITION") if noun.end() <= m.start and m.end <= end]
+        if eds:
+            end = eds[0]
+    return text[noun.start():end].strip(" ,.;:–-")
+
+
+def find_documents(t: TaggedDoc, spans: tuple[Span, ...], cues: EventCues) -> list[str]:
+    """Documents signed at the event: "Biên bản Hội nghị …", "会议纪要", "minutes of …"."""
+    out: list[str] = []
+    for span in spans:
+        for noun in cues.doc_nouns.finditer(t.text, *span):
+            verbs = list(cues.doc_signing.finditer(t.text, max(span[0], noun.start() - cues.doc_window), noun.start()))
+            if not verbs:
+                continue
+            if cues.doc_noun_last:
+                phrase = t.text[verbs[-1].end():noun.end()].strip()
+            else:
+                phrase = _document_phrase(t, noun, span, cues)
+            if phrase and phrase not in out:
+                out.append(phrase)
+    return out
+
+
+def find_topics(t: TaggedDoc, spans: tuple[Span, ...], lang: Language) -> list[str]:
+    """Sectors named in ``spans``."""
+    out: list[str] = []
+    for s, e in spans:
+        for sector in lang.sectors.find(t.text[s:e]):
+            if sector not in out:
+                out.append(sector)
+    return out
+
+
+# --------------------------------------------------------------------------- records
+
+
+def conference_record(ctx: DocContext, ev: EventMention) -> ConferenceRecord:
+    """The record of one event of the document."""
+    t, gaz, cues = ctx.t, ctx.gazetteer, ctx.lang.events
+    series = gaz.get(ev.series_id)
+    referenced = ev.status == "referenced"
+    start, end = event_dates(t, ev.spans, allow_year=referenced)
+    year = ev.year if ev.year is not None else (int(start[:4]) if start else None)
+    members = [Ref(id=mid, name=(gaz.get(mid).canonical if gaz.get(mid) else mid))
+               for mid in (series.members if series else [])]
+    statement = None
+    if referenced and ev.sentences:
+        s, e = ev.sentences[0]
+        statement = t.text[s:e].strip() or None
+    return ConferenceRecord(
+        doc_id=t.seg.clean.doc_id,
+        event_id=ev.event_id,
+        series_id=ev.series_id,
+        series_name=series.canonical if series else None,
+        edition=ev.edition,
+        status="referenced" if referenced else "reported",
+        host=find_host(t, ev.spans, gaz, cues),
+        location=find_location(t, ev.spans, gaz, cues),
+        start_date=start,
+        end_date=end,
+        year=year,
+        format=find_format(t, ev.spans, cues),
+        attendance=find_attendance(t, ev.spans, ctx.table.attendance_units),
+        members=members,
+        documents=find_documents(t, ev.spans, cues),
+        topics=find_topics(t, ev.spans, ctx.lang),
+        statement=statement,
+        evidence=evidence(t, ev.sentences),
+    )
+
+
+def build_conferences(ctx: DocContext) -> list[ConferenceRecord]:
+    """One conference record per event the document reports or refers to (reported first)."""
+    return [conference_record(ctx, ev) for ev in ctx.events]

@@ -1,0 +1,277 @@
+"""A language's cue tables compiled to patterns, once, when its ``Language`` object is built.
+
+The record builders (``corridor_ie.assemble``) only ever ask these objects for patterns and lookups,
+so no cue word is written in their control flow. Patterns are case-insensitive and match whole words
+in languages written with spaces (``patterns.cue_re``); ``at_start`` patterns match at the start of a
+string (after spaces and punctuation), ``at_end`` ones at its end.
+
+>>> from corridor_ie.lang.tables import CommitmentsTable, Modality
+>>> c = CommitmentCues.from_table(CommitmentsTable(modality=Modality(agreed=["thống nhất"])), spaced=True)
+>>> c.modality_of("Thống nhất")
+'agreed'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..normalise import fold, fold_token
+from ..patterns import NEVER, cue_re
+from .tables import CommitmentsTable, EventsTable, SectorsTable
+
+#: what may stand before a cue that anchors at the start of a clause
+_LEAD = r"[\s,，:：;；\-–—\"“”‘’'.…]*"
+MODALITIES = ("agreed", "proposed", "requested", "completed")
+
+
+def _alt(words: Iterable[str], spaced: bool) -> str:
+    return cue_re(list(words), spaced).pattern
+
+
+def at_start(words: Iterable[str], spaced: bool) -> re.Pattern[str]:
+    """``words`` at the start of a string, after spaces and punctuation."""
+    return re.compile(_LEAD + "(" + _alt(words, spaced) + ")", re.IGNORECASE)
+
+
+def at_end(words: Iterable[str], spaced: bool) -> re.Pattern[str]:
+    """``words`` at the end of a string, before trailing spaces."""
+    return re.compile("(" + _alt(words, spaced) + r")\s*$", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- events
+
+
+@dataclass(frozen=True, eq=False)
+class EventCues:
+    """The conference and official builders' cues of one language (``events.toml``)."""
+
+    spaced: bool
+    future: re.Pattern[str]
+    conference: re.Pattern[str]  # conference nouns
+    other: re.Pattern[str]  # nouns of other kinds of meeting
+    reference: re.Pattern[str]
+    after_gap: int
+    year_gap: int
+    scope_stops: re.Pattern[str]
+    host_verbs: re.Pattern[str]
+    host_openers: re.Pattern[str]
+    host_prefixes: re.Pattern[str]
+    location_cues: re.Pattern[str]
+    location_filler: re.Pattern[str]  # a whole gap made only of fillers, spaces and brackets
+    format_any: re.Pattern[str]
+    formats: tuple[tuple[re.Pattern[str], str], ...]  # longest phrase first
+    doc_nouns: re.Pattern[str]
+    doc_signing: re.Pattern[str]
+    doc_stops: re.Pattern[str]
+    doc_noun_last: bool
+    doc_cut_after_edition: bool
+    doc_window: int
+    roles: dict[str, str]  # folded verb phrase -> role
+    role_verbs: re.Pattern[str]
+    role_blocked: re.Pattern[str]  # a role blocker at the end of a string
+    statement_verbs: re.Pattern[str]
+    apposition_stops: re.Pattern[str]
+    title_suffixes: re.Pattern[str]
+    org_heads: tuple[str, ...]
+    connectors: re.Pattern[str]
+
+    @classmethod
+    def from_table(cls, t: EventsTable, spaced: bool) -> EventCues:
+        def c(ws: list[str]) -> re.Pattern[str]:
+            return cue_re(ws, spaced)
+
+        phrases = sorted(t.format, key=len, reverse=True)
+        fillers = c(t.location.fillers).pattern
+        off = t.officials
+        return cls(
+            spaced=spaced, future=c(t.future), conference=c(t.nouns.conference), other=c(t.nouns.other),
+            reference=c(t.nouns.reference), after_gap=t.editions.after_gap, year_gap=t.editions.year_gap,
+            scope_stops=c(t.editions.scope_stops), host_verbs=c(t.host.verbs), host_openers=c(t.host.openers),
+            host_prefixes=c(t.host.prefixes), location_cues=c(t.location.cues),
+            location_filler=re.compile(rf"^(?:[\s,()（），、]|{fillers})*$", re.IGNORECASE),
+            format_any=c(phrases), formats=tuple((c([p]), t.format[p]) for p in phrases),
+            doc_nouns=c(t.documents.nouns), doc_signing=c(t.documents.signing), doc_stops=c(t.documents.stops),
+            doc_noun_last=t.documents.noun_last, doc_cut_after_edition=t.documents.cut_after_edition,
+            doc_window=t.documents.window,
+            roles={fold(k): v for k, v in off.roles.items()}, role_verbs=c(list(off.roles)),
+            role_blocked=re.compile(c(off.role_blockers).pattern + r"\s*$", re.IGNORECASE),
+            statement_verbs=c(off.statement_verbs), apposition_stops=c(off.apposition_stops),
+            title_suffixes=c(off.title_suffixes), org_heads=tuple(off.org_heads), connectors=c(off.connectors),
+        )
+
+
+# --------------------------------------------------------------------------- commitments
+
+
+@dataclass(frozen=True, eq=False)
+class CommitmentCues:
+    """The commitment builder's cues of one language (``commitments.toml``)."""
+
+    spaced: bool
+    modality: re.Pattern[str]
+    modalities: dict[str, str]  # folded cue -> modality
+    request_with_actor: frozenset[str]
+    block_before: re.Pattern[str]
+    block_after: re.Pattern[str]
+    soft_after: re.Pattern[str]
+    purpose: re.Pattern[str]
+    purpose_window: int
+    actor_start: re.Pattern[str]
+    actor_any: re.Pattern[str]
+    side_start: re.Pattern[str]
+    side_end: re.Pattern[str]
+    actor_not_after: re.Pattern[str]
+    place_word_end: re.Pattern[str]
+    openers: re.Pattern[str]
+    examples: re.Pattern[str]
+    separators: re.Pattern[str]
+    vague_start: re.Pattern[str]
+    vague_link: re.Pattern[str]
+    cont_opener: re.Pattern[str]
+    topic_start: re.Pattern[str]
+    verb_start: re.Pattern[str]
+    strong_verb_start: re.Pattern[str]
+    verb_end: re.Pattern[str]
+    adverbs: re.Pattern[str]
+    hard_break: re.Pattern[str]
+    hard_break_end: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    strip: re.Pattern[str]
+    deadline_before: re.Pattern[str]
+    deadline_after: re.Pattern[str]
+    projects: re.Pattern[str]
+    project_stop: re.Pattern[str]
+    project_before: re.Pattern[str]
+    project_max_words: int
+    completed_needs: frozenset[str]
+
+    def modality_of(self, cue: str) -> str | None:
+        """The modality a matched cue word gives."""
+        return self.modalities.get(fold(cue))
+
+    def asks_actor(self, cue: str) -> bool:
+        """Whether an actor right after this cue makes it a request ("đề nghị phía …")."""
+        return fold(cue) in self.request_with_actor
+
+    @classmethod
+    def from_table(cls, t: CommitmentsTable, spaced: bool) -> CommitmentCues:
+        mod = t.modality
+        modalities = {fold(w): m for m in MODALITIES for w in getattr(mod, m)}
+        block, actors, cont = t.blockers, t.actors, t.continuation
+        verbs, nominal, adverbs = cont.verbs, cont.nominal_verbs, cont.adverbs
+        sides = actors.side
+
+        def start(ws: list[str]) -> re.Pattern[str]:
+            return at_start(ws, spaced)
+
+        def end(ws: list[str]) -> re.Pattern[str]:
+            return at_end(ws, spaced)
+
+        def verb_start(vs: list[str]) -> re.Pattern[str]:
+            adv = "(?:" + _alt(adverbs, spaced) + r"[\s,]*)*" if adverbs else ""
+            return re.compile(_LEAD + adv + "(" + _alt(vs, spaced) + ")", re.IGNORECASE)
+
+        marks = "[" + re.escape(block.after_punct) + "]|" if block.after_punct else ""
+        return cls(
+            spaced=spaced,
+            modality=cue_re(list(modalities), spaced),
+            modalities=modalities,
+            request_with_actor=frozenset(fold(w) for w in t.request_with_actor),
+            block_before=end(block.before),
+            block_after=re.compile(r"\s*(?:" + marks + "$|" + _alt(block.after, spaced) + ")", re.IGNORECASE),
+            soft_after=re.compile(r"\s*[" + re.escape(block.soft_punct) + "]") if block.soft_punct else NEVER,
+            purpose=cue_re(block.purpose, spaced),
+            purpose_window=block.purpose_window,
+            actor_start=start(actors.phrases),
+            actor_any=cue_re(actors.phrases, spaced),
+            side_start=start(sides) if sides else NEVER,
+            side_end=end(sides) if sides else NEVER,
+            actor_not_after=end(actors.not_after),
+            place_word_end=end(actors.place_words),
+            openers=re.compile(_alt(t.openers, spaced), re.IGNORECASE),
+            examples=cue_re(t.examples, spaced),
+            separators=re.compile("|".join(re.escape(s) for s in t.item_separators)),
+            vague_start=start(t.vague),
+            vague_link=cue_re(t.vague_links, spaced),
+            cont_opener=start(cont.openers),
+            topic_start=start(cont.topics),
+            verb_start=verb_start(verbs + nominal),
+            strong_verb_start=verb_start([v for v in verbs if v not in nominal]),
+            verb_end=end(verbs + nominal),
+            adverbs=start(adverbs),
+            hard_break=start(cont.hard_breaks),
+            hard_break_end=re.compile("(?:" + _alt(cont.hard_breaks, spaced) + r")[\s,，]*$", re.IGNORECASE),
+            anaphora=cue_re(cont.anaphora, spaced),
+            strip=start(t.strip),
+            deadline_before=end(t.deadline.before),
+            deadline_after=start(t.deadline.after),
+            projects=cue_re(t.projects.heads, spaced),
+            project_stop=cue_re(t.projects.stop, spaced),
+            project_before=end(t.projects.before),
+            project_max_words=t.projects.max_words,
+            completed_needs=frozenset(t.completed.needs),
+        )
+
+
+# --------------------------------------------------------------------------- sectors
+
+#: one word: a single Han character, or a run of letters/digits (hyphens split English words)
+_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[^\W_\u3400-\u4dbf\u4e00-\u9fff]+")
+
+Key = tuple[str, ...]
+
+
+def word_keys(text: str) -> Key:
+    """The matching keys of the words of ``text``.
+
+    >>> word_keys("Văn hoá") == word_keys("văn hóa")
+    True
+    """
+    return tuple(map(fold_token, _WORD.findall(text)))
+
+
+@dataclass(frozen=True, eq=False)
+class SectorCues:
+    """Cue key -> the sectors it names (empty for an excluded phrase), for one language or several.
+
+    Matching works on word keys (``normalise.fold_token``), so it ignores case and Vietnamese tone-mark
+    placement; at each word the longest cue wins, and excluded phrases win without giving a sector.
+    """
+
+    tables: tuple[tuple[dict[Key, frozenset[str]], int, frozenset[str]], ...]  # (cues, longest, first keys)
+
+    @classmethod
+    def from_table(cls, *tables: SectorsTable) -> SectorCues:
+        """One language's cues, or (given several tables) each language's cues tried in turn."""
+        out = []
+        for t in tables:
+            cues: dict[Key, set[str]] = {}
+            for name, phrases in t.sectors.items():
+                for phrase in phrases:
+                    if key := word_keys(phrase):
+                        cues.setdefault(key, set()).add(name)
+            for phrase in t.exclude:
+                if key := word_keys(phrase):
+                    cues.setdefault(key, set())
+            frozen = {k: frozenset(v) for k, v in cues.items()}
+            out.append((frozen, max((len(k) for k in frozen), default=0), frozenset(k[0] for k in frozen)))
+        return cls(tuple(out))
+
+    def find(self, text: str) -> list[str]:
+        """Sorted unique sectors named in ``text``."""
+        keys = word_keys(text)
+        found: set[str] = set()
+        for table, longest, firsts in self.tables:
+            i = 0  # the first word not inside a cue found already
+            for j in [j for j, k in enumerate(keys) if k in firsts]:  # the words a cue may start at
+                if j < i:
+                    continue
+                for n in range(min(longest, len(keys) - j), 0, -1):
+                    hit = table.get(keys[j:j + n])
+                    if hit is not None:
+                        found |= hit
+                        i = j + n
+                        break
+        return sorted(found)

@@ -1,0 +1,216 @@
+"""Schemas of the data tables every language has (``lang/<code>/events.toml``, ``commitments.toml``,
+``sectors.toml``). Tables only one language has (its date words, its name shapes) are declared in that
+language's module. Field comments are the documentation of the keys.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from ..tables import Table
+
+Words = list[str]
+Role = Literal["chaired", "spoke", "reported", "signed", "attended", "hosted"]
+Format = Literal["in_person", "online", "hybrid"]
+
+
+def words() -> Words:
+    return Field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- events.toml
+
+
+class Nouns(Table):
+    conference: Words = words()  # nouns of a conference ("hội nghị", 会议, "conference")
+    other: Words = words()  # meetings of another kind: an edition right before one is theirs ("kỳ họp thứ 8")
+    reference: Words = words()  # words that refer back to the reported event ("sự kiện", 本次会议)
+
+
+class EditionScope(Table):
+    after_gap: int = 1  # characters allowed between an edition and the noun after it
+    year_gap: int = 12  # a year this close after a series name dates it
+    scope_stops: Words = words()  # punctuation that ends an edition's scope
+
+
+class Host(Table):
+    verbs: Words = words()  # "đăng cai", 主办: the place before the verb hosts
+    openers: Words = words()  # "do", 由: the host phrase starts after one
+    prefixes: Words = words()  # "hosted by": the place after it hosts
+
+
+class Location(Table):
+    cues: Words = words()  # "tại", 在, "in": the place after it is where the event is held
+    fillers: Words = words()  # words allowed between the cue and the place ("thành phố")
+
+
+class Documents(Table):
+    nouns: Words = words()  # "Biên bản", 纪要, "minutes"
+    signing: Words = words()  # verbs of signing before the noun
+    stops: Words = words()  # words that end a document's name
+    noun_last: bool = False  # the document's name comes before its noun (Chinese)
+    cut_after_edition: bool = False  # the name ends after the edition it names
+    window: int = 30  # characters a signing verb may stand before the noun
+
+
+class Officials(Table):
+    roles: dict[str, Role] = Field(default_factory=dict)  # verb phrase -> role of a person in its clause
+    statement_verbs: Words = words()  # verbs of saying that tie a person to the event sentence
+    apposition_stops: Words = words()  # words that end an apposition title ("cho biết", "said")
+    role_blockers: Words = words()  # words that make a role verb a noun ("việc ký kết")
+    title_suffixes: Words = words()  # words that continue a title ("Thường trực")
+    org_heads: Words = words()  # last words of a title that head the organisation ("Sở")
+    connectors: Words = words()  # words between a title and its organisation ("của", "of the")
+
+
+class EventsTable(Table):
+    """``lang/<code>/events.toml``: cue words of the conference and official builders."""
+
+    future: Words = words()  # cues that an edition has not happened yet ("sẽ", 将于, "will")
+    format: dict[str, Format] = Field(default_factory=dict)  # phrase -> format of the event
+    nouns: Nouns = Nouns()
+    editions: EditionScope = EditionScope()
+    host: Host = Host()
+    location: Location = Location()
+    documents: Documents = Documents()
+    officials: Officials = Officials()
+
+
+# --------------------------------------------------------------------------- commitments.toml
+
+
+class Modality(Table):
+    """A cue word and the modality of the action that follows it."""
+
+    agreed: Words = words()
+    proposed: Words = words()
+    requested: Words = words()
+    completed: Words = words()
+
+
+class Blockers(Table):
+    before: Words = words()  # a cue right after one of these is a noun ("sự thống nhất", "the agreed minutes")
+    after: Words = words()  # a cue right before one of these states no action
+    after_punct: str = ""  # punctuation right after a cue that shows it states no action
+    soft_punct: str = ""  # punctuation after which an actor or action verb must follow
+    purpose: Words = words()  # a cue shortly after one of these sits in a purpose clause
+    purpose_window: int = 8  # ... within this many words
+
+
+class Actors(Table):
+    phrases: Words = words()  # collective actors kept as written ("hai bên", 双方, "the two sides")
+    side: Words = words()  # the word that makes the place after it an actor ("phía X")
+    not_after: Words = words()  # a collective phrase right after one of these is an object
+    place_words: Words = words()  # words that may stand before a subject place ("Tỉnh X cam kết")
+
+
+class Continuation(Table):
+    openers: Words = words()  # sentence openers that continue a list ("Thứ hai,")
+    topics: Words = words()  # topic openers before an action ("Về …,")
+    verbs: Words = words()  # action verbs an imperative list item starts with
+    nominal_verbs: Words = words()  # verbs often used as nouns: they start an item after ";" only
+    adverbs: Words = words()  # words that may stand before the verb of an item
+    hard_breaks: Words = words()  # connectors after "," that end a clause
+    anaphora: Words = words()  # words that refer back: such a piece stays with the one before
+
+
+class Deadline(Table):
+    before: Words = words()  # a DATE right after one of these is a deadline ("trong năm 2025", "by 2025")
+    after: Words = words()  # ... or right before one of these (6月前)
+
+
+class Projects(Table):
+    heads: Words = words()  # heads of project phrases kept as objects ("dự án", "bridge")
+    stop: Words = words()  # words that end a project phrase
+    before: Words = words()  # words that make a head something else ("nhu cầu")
+    max_words: int = 16
+
+
+class Completed(Table):
+    needs: list[Literal["sector", "object"]] = Field(default_factory=list)  # a completed action needs one
+
+
+class CommitmentsTable(Table):
+    """``lang/<code>/commitments.toml``: cue words of the commitment builder."""
+
+    modality: Modality = Modality()
+    request_with_actor: Words = words()  # requested only when an actor follows ("đề nghị phía X")
+    blockers: Blockers = Blockers()
+    actors: Actors = Actors()
+    openers: Words = words()  # what introduces an enumeration of actions ("gồm:")
+    vague: Words = words()  # heads of a non-action ("một số nội dung")
+    vague_links: Words = words()  # ... which commit only when one of these follows ("là", ":")
+    examples: Words = words()  # words that open examples, not actions ("such as")
+    item_separators: Words = Field(default_factory=lambda: [","])  # separators of items inside a clause
+    continuation: Continuation = Continuation()
+    strip: Words = words()  # words dropped from the start of an action ("việc", "to")
+    deadline: Deadline = Deadline()
+    projects: Projects = Projects()
+    completed: Completed = Completed()
+
+
+# --------------------------------------------------------------------------- sectors.toml
+
+
+class SectorsTable(Table):
+    """``lang/<code>/sectors.toml``: cue words per sector (names from ``data/sectors.toml``)."""
+
+    exclude: Words = words()  # phrases that look like a cue but are no sector ("môi trường kinh doanh")
+    sectors: dict[str, Words] = Field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- shared parts of dates.toml
+
+Unit = Literal["day", "week", "month", "year"]
+PartOfDay = Literal["morning", "afternoon", "evening"]
+Qualifier = Literal["more_than", "about", "at_least"]
+CountUnit = Literal["delegates", "businesses", "guests", "participants", "provinces", "countries"]
+
+
+class Relative(Table):
+    """A relative date expression: ``offset`` ``unit``s from the publication date."""
+
+    words: str
+    unit: Unit
+    offset: int
+    part_of_day: PartOfDay | None = None
+
+
+class Quantities(Table):
+    """Words of attendance-style counts ("hơn 250 đại biểu")."""
+
+    qualifiers: dict[str, Qualifier] = Field(default_factory=dict)  # "hơn" -> more_than
+    scale: dict[str, int] = Field(default_factory=dict)  # "nghìn" -> 1000
+    units: dict[str, CountUnit] = Field(default_factory=dict)  # "đại biểu" -> delegates
+
+
+# --------------------------------------------------------------------------- data/persons.toml
+
+
+class Scores(Table):
+    title: float = 0.9
+    honorific: float = 0.9
+    list: float = 0.9
+    apposition: float = 0.85
+    zh_title: float = 0.85
+    en_title: float = 0.85
+    name_shape: float = 0.5
+    two_syllables_after_org: float = 0.7  # a 2-syllable name reached only after organisation/place words
+    bonus: float = 0.05  # added for each further cue that agrees
+
+
+class PersonScores(Table):
+    """``data/persons.toml``: confidence of a person hit per cue kind, for every language."""
+
+    scores: Scores = Scores()
+
+
+# --------------------------------------------------------------------------- data/sectors.toml
+
+
+class SectorVocabulary(Table):
+    """``data/sectors.toml``: the fixed sector names of commitment records, each with what it covers."""
+
+    sectors: dict[str, str] = Field(default_factory=dict)

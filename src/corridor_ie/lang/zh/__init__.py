@@ -1,0 +1,236 @@
+"""Chinese: Han characters as tokens (matching never depends on a segmenter's dictionary), jieba's words
+as boundaries a gazetteer match must respect, sentences split on 。！？, Chinese numerals, dates
+(年月日), editions (第N次/届), counts (200多名代表) and the person recogniser for names beside titles.
+
+Its tables are the ``*.toml`` files beside this module; ``dates.toml``, ``persons.toml`` and
+``names.toml`` follow the schemas below, the others those of ``corridor_ie.lang.tables``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from importlib.resources import files
+
+from pydantic import Field
+
+from ...normalise import fold, has_han
+from ...patterns import alternation
+from ...tables import Table
+from .. import dateparts as dp
+from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span
+from ..registry import register_language
+from ..tables import PartOfDay, Quantities, Relative, Words, words
+from .persons import PersonCues, find_candidates
+from .segmenter import JiebaSegmenter
+
+
+class Numbers(Table):
+    digits: dict[str, int] = Field(default_factory=dict)  # 〇 … 九
+    multipliers: dict[str, int] = Field(default_factory=dict)  # 十 百 千
+    myriad: dict[str, int] = Field(default_factory=dict)  # 万
+
+
+class Dates(Table):
+    year_mark: Words = words()
+    month_mark: Words = words()
+    day_mark: Words = words()
+    part_of_day: dict[str, PartOfDay] = Field(default_factory=dict)
+    range_word: Words = words()
+    relative: list[Relative] = Field(default_factory=list)
+
+
+class Editions(Table):
+    prefix: Words = words()  # 第
+    classifiers: Words = words()  # 次 届 回
+
+
+class ZhQuantities(Quantities):
+    suffix_more: Words = words()  # "200多名": a suffix after the number meaning "more than"
+    classifiers: Words = words()  # 名 家 位
+
+
+class DatesTable(Table):
+    """``lang/zh/dates.toml``."""
+
+    numbers: Numbers = Numbers()
+    dates: Dates = Dates()
+    editions: Editions = Editions()
+    quantities: ZhQuantities = ZhQuantities()
+
+
+class PersonsTable(Table):
+    """``lang/zh/persons.toml``: cue tables of the Chinese person recogniser."""
+
+    surnames: Words = words()  # single-character surnames (simplified and traditional)
+    double_surnames: Words = words()  # two-character surnames
+    post_honorifics: Words = words()  # words right after a name (同志, 先生)
+    after_name: Words = words()  # words that start right after a name; they fix a 1-character given name
+    non_name_chars: Words = words()  # characters that never end (or sit inside) a given name
+
+
+class NamesTable(Table):
+    """``lang/zh/names.toml``."""
+
+    name_suffixes: Words = words()  # may follow a place name inside one jieba word (云南省, 河口口岸)
+
+
+_SENTENCE = re.compile(r"[^。！？!?；\n]*(?:[。！？!?；]+[”’」』）)]*|$)")
+_LIST_GAP = re.compile(r"^[、，,和与及\s]?$")
+_ARABIC_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?!\d|[.,]\d)"
+
+
+@register_language
+class Chinese(Language):
+    code = "zh"
+    name = "Chinese"
+    spaced = False
+    country = "CN"
+    segmenters = ("jieba",)
+    data = files(__package__)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        t = self.table("dates.toml", DatesTable)
+        self._numbers, self._dates, self._editions, self._quantities = t.numbers, t.dates, t.editions, t.quantities
+        c = self._dates
+        self._date_rules = tuple(self._build_date_rules())
+        self._date_words = DateWords({fold(k): v for k, v in c.part_of_day.items()},
+                                     {fold(r.words): r.model_dump(exclude_none=True) for r in c.relative}, {})
+        e = self._editions
+        zh_num = r"(?P<num>\d{1,4}|[〇零一二两三四五六七八九十百]+)"
+        self._edition_patterns = (re.compile(rf"{alternation(e.prefix)}{zh_num}{alternation(e.classifiers)}"),)
+        self._quantity = self._build_quantity_pattern()
+        q = self._quantities
+        self._quantity_words = QuantityWords({fold(k): v for k, v in q.units.items()},
+                                             {fold(k): v for k, v in q.qualifiers.items()},
+                                             {fold(k): int(v) for k, v in q.scale.items()})
+        self.suffixes = tuple(sorted(self.table("names.toml", NamesTable).name_suffixes, key=len, reverse=True))
+        self.segmenter_impl = JiebaSegmenter()
+        self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
+
+    # ----------------------------------------------------------------------- segmentation
+    def split_line(self, line: str) -> list[str]:
+        return [m.group(0) for m in _SENTENCE.finditer(line) if m.group(0).strip()]
+
+    def learn_names(self, names: Iterable[str]) -> None:
+        self.segmenter_impl.add_words(names)
+
+    def cut(self, text: str) -> list[str]:
+        return self.segmenter_impl.cut(text)
+
+    def filter_matches(self, text: str, spans: Sequence[Span]) -> list[bool]:
+        """Chinese matches must sit on jieba word boundaries; a name that is also a common word (和平,
+        新兴) counts only with a suffix (和平省) or inside a list of other names ("新兴、东兴"). A name
+        may be followed by an administrative suffix inside one word (云南省, 河内市, 河口口岸)."""
+        if not any(has_han(text[s:e]) for s, e in spans):
+            return [True] * len(spans)
+        seg = self.segmenter_impl
+        bounds = seg.boundaries(text)
+
+        def on_boundaries(start: int, end: int) -> bool:
+            if start not in bounds:
+                return False
+            if end in bounds:
+                return True
+            return any(text.startswith(s, end) and end + len(s) in bounds for s in self.suffixes)
+
+        aligned = [not has_han(text[s:e]) or on_boundaries(s, e) for s, e in spans]
+        doubtful = [ok and has_han(text[s:e]) and seg.is_common_word(text[s:e])
+                    and not any(text.startswith(x, e) for x in self.suffixes) for (s, e), ok in zip(spans, aligned, strict=True)]
+        sure = [sp for sp, ok, d in zip(spans, aligned, doubtful, strict=True) if ok and not d]
+
+        def listed(s: int, e: int) -> bool:
+            return any(_LIST_GAP.match(text[oe:s]) if oe <= s else _LIST_GAP.match(text[e:os_])
+                       for os_, oe in sure if oe <= s or e <= os_)
+
+        return [ok and (not d or listed(s, e)) for (s, e), ok, d in zip(spans, aligned, doubtful, strict=True)]
+
+    # ----------------------------------------------------------------------- numbers
+    def read_number(self, token: str) -> int | None:
+        """Chinese numerals: "十一" = 11, "二十三" = 23, "二〇二三" = 2023.
+
+        >>> from corridor_ie.lang import build_languages
+        >>> zh = build_languages().get("zh")
+        >>> zh.parse_number("十一"), zh.parse_number("二十三"), zh.parse_number("二〇二三")
+        (11, 23, 2023)
+        """
+        n = self._numbers
+        digits, mult, myriad = n.digits, n.multipliers, n.myriad
+        if not token or any(c not in digits and c not in mult and c not in myriad for c in token):
+            return None
+        if all(c in digits for c in token):  # positional: "二〇二三" = 2023
+            return int("".join(str(digits[c]) for c in token))
+        total, section, num = 0, 0, None
+        for c in token:
+            if c in digits:
+                if num is not None and digits[c] != 0:
+                    return None  # two digits in a row inside a counted number
+                num = digits[c] if digits[c] != 0 else None
+            elif c in mult:
+                section += (1 if num is None else num) * mult[c]
+                num = None
+            else:
+                total = (total + section + (num or 0)) * myriad[c]
+                section, num = 0, None
+        return total + section + (num or 0)
+
+    # ----------------------------------------------------------------------- dates
+    def _build_date_rules(self) -> list[DateRule]:
+        c = self._dates
+        zd = "〇零一二两三四五六七八九十"
+        nb, ne = rf"(?<![\d{zd}])", rf"(?![\d{zd}])"
+        arabic = r"\d{1,2}"
+        n = rf"(?:{arabic}|[{zd}]{{1,3}})"
+        y = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
+
+        def g(name: str, body: str) -> str:
+            return rf"(?P<{name}>{body}){ne}"
+
+        ym, mm, dm = alternation(c.year_mark), alternation(c.month_mark), f"[{''.join(c.day_mark)}]"
+        pod = rf"(?:\s*(?P<pod>{alternation(c.part_of_day)}))?"
+        rs = rf"\s*{alternation(c.range_word)}\s*"
+        rel = alternation(r.words for r in c.relative)
+        yopt = rf"(?:{g('y1', y)}{ym})?"
+        return [
+            DateRule(re.compile(rf"{nb}{yopt}{g('m1', n)}{mm}{g('d1', n)}{dm}{pod}")),
+            DateRule(re.compile(rf"{nb}{yopt}{g('m1', n)}{mm}{g('d1', n)}{dm}?{rs}"
+                                rf"(?:(?:{g('y2', y)}{ym})?{g('m2', n)}{mm})?{g('d2', n)}{dm}")),
+            DateRule(re.compile(rf"{nb}{g('d1', n)}{dm}?{rs}{g('d2', n)}{dm}")),
+            DateRule(re.compile(rf"{nb}{g('d1', n)}{alternation(c.day_mark[:1])}{pod}")),
+            DateRule(re.compile(rf"{nb}{g('y1', y)}{ym}{g('m1', n)}{mm}")),
+            DateRule(re.compile(rf"{nb}{g('m1', arabic)}{mm}")),
+            DateRule(re.compile(rf"{nb}{g('y1', y)}{ym}")),
+            DateRule(re.compile(rf"{nb}{g('y1', y)}(?:{ym})?{rs}{g('y2', y)}{ym}")),
+            DateRule(re.compile(rf"(?P<rel>{rel})(?:{g('m1', n)}{mm}(?:{g('d1', n)}{dm})?)?{pod}")),
+            dp.iso_rule(),
+        ]
+
+    def date_rules(self) -> Sequence[DateRule]:
+        return self._date_rules
+
+    def date_words(self) -> DateWords:
+        return self._date_words
+
+    # ----------------------------------------------------------------------- editions, counts
+    def edition_patterns(self) -> Sequence[re.Pattern[str]]:
+        return self._edition_patterns
+
+    def _build_quantity_pattern(self) -> re.Pattern[str]:
+        q, n = self._quantities, self._numbers
+        digits = "".join([*n.digits, *n.multipliers, *n.myriad])
+        return re.compile(
+            rf"(?:(?P<qual>{alternation(q.qualifiers)}))?"
+            rf"(?P<num>{_ARABIC_COUNT}|(?<![{digits}\d])[{digits}]{{1,12}})(?P<scale>{alternation(q.scale)})?"
+            rf"(?P<more>{alternation(q.suffix_more)})?(?:{alternation(q.classifiers)})?"
+            rf"(?P<more2>{alternation(q.suffix_more)})?(?P<unit>{alternation(q.units)})")
+
+    def quantity_pattern(self) -> re.Pattern[str] | None:
+        return self._quantity
+
+    def quantity_words(self) -> QuantityWords:
+        return self._quantity_words
+
+    # ----------------------------------------------------------------------- persons
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
+        return find_candidates(text, self.person_cues, titles, forbidden, self.cut)
