@@ -31,10 +31,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..normalise import fold_token
-from ..segment.tokens import tokenize
-from .model import Entry, Position
-from .store import LineProblem, content_version, gazetteer_files
+from corridor_ie.gazetteer.model import Entry, Position
+from corridor_ie.gazetteer.store import LineProblem, content_version, gazetteer_files
+from corridor_ie.normalise import fold_token
 
 SCHEMA_HINTS: dict[str, str] = {
     "missing": "add the field",
@@ -72,6 +71,8 @@ def match_key(name: str) -> str:
 
     Example: ``match_key("Hoà Bình") == match_key("HÒA BÌNH") == "hoa2 binh2"``
     """
+    from corridor_ie.api import tokenize
+
     return " ".join(fold_token(name[s:e]) for s, e in tokenize(name, "vi"))
 
 

@@ -233,9 +233,7 @@ def underthesea_spans(text: str, sentences: list[tuple[int, int]]) -> list[Span]
 # --- driver -----------------------------------------------------------------------------------
 
 def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline: str | None = None) -> Report:
-    from .api import resources
-    from .pipeline import process_document
-    from .segment.sentences import split_sentences
+    from corridor_ie.api import process_document, resources, split_sentences
 
     res = resources(pipeline)
     report = Report()
