@@ -191,7 +191,7 @@ _DASK_VIA_LIBRARY = (
     "from corridor_ie.runner import ExtractOptions, run_extract\n"
     "if __name__ == '__main__':\n"
     "    sys.exit(run_extract(ExtractOptions(inputs=sys.argv[1:-1], output=Path(sys.argv[-1]), quiet=True,\n"
-    "                                        engine='dask')))\n"
+    "                                        engine='dask')).exit_code)\n"
 )
 
 

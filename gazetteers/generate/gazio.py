@@ -63,7 +63,9 @@ def is_kind_phrase(form: str, names: tuple[str, ...] = ()) -> bool:
 def dedupe_aliases(entry: dict[str, Any]) -> dict[str, Any]:
     """Drop aliases equal (case-insensitively) to a name or an earlier alias of the same entry, and
     place aliases that only add an administrative word."""
-    from corridor_ie.gazetteer.validate import match_key  # the tagger's key: case, tones, dashes, script
+    from corridor_ie.tools.gazetteer.validate import (
+        match_key,  # the tagger's key: case, tones, dashes, script
+    )
 
     names = entry.get("names", {})
     seen = {match_key(str(v)) for v in names.values() if v}

@@ -1,7 +1,11 @@
-"""``extract`` as a library call: inputs in, JSON Lines out, a summary back.
+"""``extract`` as a library call: inputs in, JSON Lines out, a :class:`RunSummary` back (the CLI prints it).
 
 Ctrl-C or SIGTERM stops after the document being written; the output then holds only complete
 records and the summary says how to resume.
+
+Example:
+    >>> RunSummary(read=3, written=2, failed=1, records=9, by_type={"article": 2}, errors_path="e.jsonl").line()
+    'documents: 3 read, 2 extracted, 1 failed; records: 9 (article 2) -> stdout; errors in e.jsonl'
 """
 
 from __future__ import annotations
@@ -9,10 +13,9 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import typer
 
 from .config import load_pipeline
 from .errors import InputNotFound, SetupError
@@ -50,6 +53,14 @@ class RunSummary:
         if self.interrupted:
             return 130
         return 1 if self.failed else 0
+
+    def message(self) -> str:
+        """What to tell the user at the end: the summary line, or how to resume an interrupted run."""
+        if not self.interrupted:
+            return self.line()
+        where = f" --resume -o {self.output}" if self.output != "stdout" else " -o FILE --resume"
+        return (f"corridor-ie: interrupted after {self.read} documents; the output holds complete "
+                f"records only. Rerun the same command with{where} to continue.")
 
     def line(self) -> str:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.by_type.items()))
@@ -90,7 +101,9 @@ def _results(items, res, opts: ExtractOptions):
                          pipeline_path=str(opts.pipeline) if opts.pipeline else None)
 
 
-def run_extract(opts: ExtractOptions) -> int:
+def run_extract(opts: ExtractOptions, on_document: Callable[[], None] | None = None) -> RunSummary:
+    """Extract ``opts.inputs`` into ``opts.output``; ``on_document`` is called after each document (a
+    progress bar). Bad options, pipeline or gazetteer files raise :class:`SetupError` before any document."""
     if opts.engine not in ("local", "dask"):
         raise SetupError(f"unknown engine {opts.engine!r}", hint="use 'local' or 'dask'")
     config = load_pipeline(opts.pipeline)
@@ -108,18 +121,8 @@ def run_extract(opts: ExtractOptions) -> int:
         raise _Stop()
 
     old = {s: signal.signal(s, on_signal) for s in (signal.SIGINT, signal.SIGTERM)}
-    show = not opts.quiet and sys.stderr.isatty()
-    progress = None
     try:
         with JsonlWriter(out, append=opts.resume) as writer, JsonlWriter(err_path, append=opts.resume) as ew:
-            if show:
-                from rich.console import Console
-                from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-                progress = Progress(SpinnerColumn(), TextColumn("{task.completed} documents"),
-                                    TimeElapsedColumn(), console=Console(stderr=True), transient=True)
-                progress.start()
-                task = progress.add_task("extract", total=None)
             for result in _results(items, res, opts):
                 summary.read += 1
                 if result.records:
@@ -133,22 +136,13 @@ def run_extract(opts: ExtractOptions) -> int:
                     summary.failed += 1
                 if result.errors:
                     ew.write_batch(result.errors)
-                if progress:
-                    progress.update(task, advance=1)
+                if on_document:
+                    on_document()
     except _Stop:
         summary.interrupted = True
     finally:
-        if progress:
-            progress.stop()
         for s, h in old.items():
             signal.signal(s, h)
     if err_path.exists() and err_path.stat().st_size == 0 and not opts.resume:
         err_path.unlink()
-    if summary.interrupted:
-        where = f" --resume -o {out}" if out else ""
-        typer.echo(f"corridor-ie: interrupted after {summary.read} documents; the output holds complete "
-                   f"records only. Rerun the same command with{where or ' -o FILE --resume'} to continue.",
-                   err=True)
-    elif not opts.quiet:
-        typer.echo(summary.line(), err=True)
-    return summary.exit_code
+    return summary

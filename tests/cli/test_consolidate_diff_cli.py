@@ -1,4 +1,4 @@
-"""The consolidate and diff commands through typer's CliRunner on a local app (independent of cli.py)."""
+"""The consolidate and diff commands through typer's CliRunner on a local app (independent of the main app)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from corridor_ie import consolidate, diff
+from corridor_ie.cli import analysts
+from corridor_ie.tools import diff
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "records"
 EDITIONS = str(FIXTURES / "editions.jsonl")
@@ -20,8 +21,7 @@ SERIES = "series.test-border-secretaries"
 @pytest.fixture(scope="module")
 def invoke():
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-    consolidate.register(app)
-    diff.register(app)
+    analysts.register(app)
     runner = CliRunner()
     return lambda *args: runner.invoke(app, [str(a) for a in args])
 

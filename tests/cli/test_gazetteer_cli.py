@@ -10,7 +10,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from corridor_ie.gazetteer.cli import gazetteer_app, register
+from corridor_ie.cli.gazetteer import gazetteer_app, register
 
 REPO = Path(__file__).resolve().parents[2]
 

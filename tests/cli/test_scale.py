@@ -26,7 +26,7 @@ CLI = [sys.executable, "-c", "from corridor_ie.cli import main; main()"]
 
 def _extract_examples(tmp_path: Path, name: str, **options) -> tuple[int, Path]:
     out = tmp_path / f"{name}.jsonl"
-    code = run_extract(ExtractOptions(inputs=[str(EXAMPLES)], output=out, quiet=True, **options))
+    code = run_extract(ExtractOptions(inputs=[str(EXAMPLES)], output=out, quiet=True, **options)).exit_code
     return code, out
 
 

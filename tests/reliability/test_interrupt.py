@@ -134,7 +134,8 @@ def test_signal_then_resume_equals_a_clean_run(tmp_path: Path, corpus: tuple[Pat
 def test_signal_during_a_document_stops_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                 capsys: pytest.CaptureFixture[str], signum: int) -> None:
     import corridor_ie.segment.stage as segment_mod
-    from corridor_ie.runner import ExtractOptions, run_extract
+    from corridor_ie.cli.extract import extract_and_report
+    from corridor_ie.runner import ExtractOptions
 
     d = tmp_path / "corpus"
     d.mkdir()
@@ -156,7 +157,7 @@ def test_signal_during_a_document_stops_the_run(tmp_path: Path, monkeypatch: pyt
 
     monkeypatch.setattr(segment_mod, "make_language", make_language_that_gets_interrupted)
     out = tmp_path / "out.jsonl"
-    code = run_extract(ExtractOptions(inputs=[str(d)], output=out))
+    code = extract_and_report(ExtractOptions(inputs=[str(d)], output=out))
     err = capsys.readouterr().err
     assert code == 130
     assert interrupted_message(out).fullmatch(err), err

@@ -7,7 +7,7 @@ import pytest
 from typer.testing import CliRunner
 
 from corridor_ie.cli import app
-from corridor_ie.diff import DIFF_ADAPTER
+from corridor_ie.tools.diff import DIFF_ADAPTER
 
 runner = CliRunner()
 

@@ -7,18 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from corridor_ie.consolidate import (
-    EventView,
-    consolidate,
-    consolidate_files,
-    duplicate_groups,
-    minhash,
-    read_records,
-    shingles,
-)
 from corridor_ie.errors import SetupError
 from corridor_ie.output import JsonlWriter
 from corridor_ie.records import RECORD_ADAPTER, ArticleRecord, ConferenceRecord, SourceInfo
+from corridor_ie.tools.consolidate import EventView, consolidate, consolidate_files
+from corridor_ie.tools.consolidate import read_views as read_records
+from corridor_ie.tools.consolidate.duplicates import duplicate_groups, minhash, shingles
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "records"
 EDITIONS = FIXTURES / "editions.jsonl"

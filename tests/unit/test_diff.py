@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from corridor_ie.consolidate import consolidate, consolidate_files
-from corridor_ie.diff import (
+from corridor_ie.errors import SetupError
+from corridor_ie.records import CommitmentRecord, ConferenceRecord, OfficialRecord
+from corridor_ie.tools.consolidate import consolidate, consolidate_files
+from corridor_ie.tools.diff import (
     DIFF_ADAPTER,
     RunsDiff,
     SeriesDiff,
@@ -18,8 +20,6 @@ from corridor_ie.diff import (
     render_markdown,
     run_diff,
 )
-from corridor_ie.errors import SetupError
-from corridor_ie.records import CommitmentRecord, ConferenceRecord, OfficialRecord
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "records"
 EDITIONS = FIXTURES / "editions.jsonl"
@@ -237,6 +237,6 @@ def test_markdown_runs(runs_diff):
 
 
 def test_markdown_cells_escape_pipes_and_newlines():
-    from corridor_ie.diff import _md_cell
+    from corridor_ie.tools.diff.render.markdown import _md_cell
 
     assert _md_cell("a | b\nc") == "a \\| b c"

@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 
 from corridor_ie.errors import GazetteerError
-from corridor_ie.gazetteer.edit import (
+from corridor_ie.gazetteer.model import Entry
+from corridor_ie.tools.gazetteer.edit import (
     EditRefused,
     add_alias,
     add_entry,
@@ -19,8 +20,7 @@ from corridor_ie.gazetteer.edit import (
     search,
     split_alias,
 )
-from corridor_ie.gazetteer.model import Entry
-from corridor_ie.gazetteer.validate import parse_text, validate_paths
+from corridor_ie.tools.gazetteer.validate import parse_text, validate_paths
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -10,7 +10,7 @@ import pytest
 
 from corridor_ie.gazetteer.model import Entry
 from corridor_ie.gazetteer.store import Gazetteer, load_gazetteer
-from corridor_ie.gazetteer.suggest import Suggestion, propose_id, slug, suggest_from_records
+from corridor_ie.tools.gazetteer.suggest import Suggestion, propose_id, slug, suggest_from_records
 
 ENTRIES = [
     {"id": "cn.prov.guangxi", "type": "province", "names": {"vi": "Quảng Tây", "zh": "广西"}, "country": "CN"},

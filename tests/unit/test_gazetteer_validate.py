@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from corridor_ie.config import load_pipeline
-from corridor_ie.gazetteer.validate import match_key, validate_paths
+from corridor_ie.tools.gazetteer.validate import match_key, validate_paths
 
 HINT_NAME = "(hint: remove the name from one of the two entries, or give them non-overlapping valid_from/valid_to)"
 HINT_DUP = "(hint: give one of them another id, or merge the two lines)"
@@ -208,7 +208,7 @@ def test_problems_sorted_by_file_then_line_across_files(tmp_path: Path) -> None:
 
 
 def test_context_files_resolve_references_but_only_named_files_report(tmp_path: Path) -> None:
-    from corridor_ie.gazetteer.validate import summarise
+    from corridor_ie.tools.gazetteer.validate import summarise
 
     write(tmp_path / "places.jsonl", prov("vn.prov.a", "A"), prov("vn.prov.a", "A"))  # broken, not named
     persons = write(tmp_path / "persons.jsonl", _person({"title": "Chủ tịch", "jurisdiction": "vn.prov.a"}))

@@ -21,9 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from .annotations import LABELS, GoldDoc, Span, anchor, iter_gold, raw_document
+from .identity import conference_key, same_action, same_official
 
 
 @dataclass
@@ -160,10 +159,13 @@ def score_records(gold: GoldDoc, records: list[dict], report: Report) -> None:
         by_type[r["record_type"]].append(r)
 
     def same_person(g, p) -> bool:
-        return (g.person_id is not None and g.person_id == p.get("person_id")) or _norm(g.name) == _norm(p["name"])
+        return same_official(g.person_id, g.name, p.get("person_id"), p["name"])
 
-    def same_action(g, p) -> bool:
-        return fuzz.token_set_ratio(_norm(g.action), _norm(p["action"])) >= 80
+    def same_edition(g, p) -> bool:
+        return conference_key(g.series_id, g.edition) == conference_key(p["series_id"], p["edition"])
+
+    def same_commitment(g, p) -> bool:
+        return same_action(g.action, p["action"])
 
     def plain(name: str):
         return name, lambda g: getattr(g, name), lambda p: p.get(name)
@@ -173,13 +175,13 @@ def score_records(gold: GoldDoc, records: list[dict], report: Report) -> None:
 
     # record type -> (gold records, same record?, how a miss is named, fields scored on matched pairs)
     specs = {
-        "conference": (gold.conferences, lambda g, p: g.series_id == p["series_id"] and g.edition == p["edition"],
+        "conference": (gold.conferences, same_edition,
                        None, [plain("status"), plain("format"), plain("start_date"), plain("end_date"),
                               ref("host"), ref("location")]),
         "official": (gold.officials, same_person, lambda r: repr(r["name"] if isinstance(r, dict) else r.name),
                      [plain("person_id"), plain("title"), ref("jurisdiction"), plain("country"),
                       ("roles", lambda g: g.roles, lambda p: p.get("roles", []))]),
-        "commitment": (gold.commitments, same_action,
+        "commitment": (gold.commitments, same_commitment,
                        lambda r: repr((r["action"] if isinstance(r, dict) else r.action)[:60]),
                        [plain("modality"), plain("deadline"), ("sectors", lambda g: g.sectors, lambda p: p.get("sectors", [])),
                         ("actors", lambda g: g.actors, lambda p: [_ref_id(a) for a in p.get("actors", [])])]),
@@ -233,8 +235,7 @@ def underthesea_spans(text: str, sentences: list[tuple[int, int]]) -> list[Span]
 # --- driver -----------------------------------------------------------------------------------
 
 def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline: str | None = None) -> Report:
-    from .api import resources, split_sentences
-    from .pipeline import process_document
+    from corridor_ie.api import process_document, resources, split_sentences
 
     res = resources(pipeline)
     report = Report()

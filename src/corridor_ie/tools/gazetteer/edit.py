@@ -28,10 +28,11 @@ from typing import Any
 from pydantic import ValidationError
 from rapidfuzz import fuzz
 
-from ..errors import GazetteerError
-from ..normalise import ascii_fold
-from .model import LABEL_OF_TYPE, Entry
-from .store import LineProblem, gazetteer_files
+from corridor_ie.errors import GazetteerError
+from corridor_ie.gazetteer.model import LABEL_OF_TYPE, Entry
+from corridor_ie.gazetteer.store import LineProblem, gazetteer_files
+from corridor_ie.normalise import ascii_fold
+
 from .validate import Located, match_key, parse_text, read_files, validate_texts
 
 ALIAS_LANGS = ("vi", "zh", "zh_hant", "en")

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .errors import InputNotFound, ReadError
-from .ingest.readers import ReadFailure, iter_inputs
-from .pipeline import Resources
-from .types import TaggedDoc
+from corridor_ie.api import Resources, build_doc, run_stages
+from corridor_ie.errors import InputNotFound, ReadError
+from corridor_ie.ingest.readers import ReadFailure, iter_inputs
+from corridor_ie.types import TaggedDoc
 
 COLORS = {"PERSON": "#f9c74f", "PLACE": "#90be6d", "BORDER_GATE": "#43aa8b", "BORDER_GATE_PAIR": "#4d908e",
           "ORG": "#f8961e", "DATE": "#a2d2ff", "SERIES": "#cdb4db", "TITLE": "#ffd6a5", "EDITION": "#e0e0e0",
@@ -31,8 +31,6 @@ class Review:
 
 def review_document(path: str, res: Resources, item: int = 1) -> Review:
     """Run the pipeline on the ``item``-th document of ``path`` and keep the tagged Doc."""
-    from .pipeline import run_stages
-
     if path != "-" and not Path(path).exists():
         raise InputNotFound("no such file or directory", location=path)
     for n, doc in enumerate(iter_inputs([path], res.config.limits), 1):
@@ -63,10 +61,7 @@ def render_html(review: Review) -> str:
 
     doc = review.tagged.spacy_doc
     if doc is None:  # a page the prefilter skipped: show its text without mentions
-        from .api import build_doc
-
-        t = review.tagged.text
-        doc = build_doc(t, review.tagged.seg.lang)
+        doc = build_doc(review.tagged.text, review.tagged.seg.lang)
         doc.spans["mentions"] = []
     body = displacy.render(doc, style="span", page=False, minify=True,
                            options={"spans_key": "mentions", "colors": COLORS})

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-REPO_ROOT = Path(__file__).resolve().parents[2]  # a checkout: gold sources are resolved in it
+REPO_ROOT = Path(__file__).resolve().parents[3]  # a checkout: gold sources are resolved in it
 
 SHARED_ROOT = REPO_ROOT.parent / "shared"
 LABELS = ("PERSON", "PLACE", "BORDER_GATE", "BORDER_GATE_PAIR", "ORG", "DATE")
@@ -108,9 +108,9 @@ def iter_gold(folder: Path) -> Iterator[tuple[Path, GoldDoc]]:
 
 def raw_document(gold: GoldDoc):
     """The RawDoc the gold describes, read with the project's own readers."""
-    from .config import Limits
-    from .ingest.readers import ReadFailure, iter_inputs
-    from .types import Meta
+    from corridor_ie.config import Limits
+    from corridor_ie.ingest.readers import ReadFailure, iter_inputs
+    from corridor_ie.types import Meta
 
     for item in iter_inputs([str(source_path(gold))], Limits()):
         if isinstance(item, ReadFailure):

@@ -1,6 +1,7 @@
-"""``corridor-ie gazetteer …``: validate, suggest, add, alias, show, search (thin wrappers).
+"""``corridor-ie gazetteer …``: validate, suggest, add, alias, show, search (thin wrappers over
+:mod:`corridor_ie.tools.gazetteer`).
 
-The main CLI calls ``register(app)``. Problems are printed one per line as
+The app calls ``register(app)``. Problems are printed one per line as
 ``file:line: message (hint: how to fix)``. Exit codes: 0 ok; 1 problems found or a write refused;
 2 usage or setup error (missing file, unknown id, invalid entry).
 """
@@ -13,9 +14,11 @@ from typing import Annotated
 
 import typer
 
-from ..errors import CorridorError
+from corridor_ie.errors import CorridorError
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+from . import base
+
+EXIT_PROBLEMS = base.EXIT_SOME_FAILED  # problems found, or a write refused
 
 GazetteerOpt = Annotated[
     Path | None,
@@ -23,14 +26,9 @@ GazetteerOpt = Annotated[
 ]
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    typer.echo(f"corridor-ie: error: {message}", err=True)
-    return typer.Exit(code)
-
-
 def default_paths() -> list[Path]:
     """The gazetteer paths of the default pipeline, resolved."""
-    from ..config import load_pipeline
+    from corridor_ie.config import load_pipeline
 
     cfg = load_pipeline()
     return [cfg.resolve(p).resolve() for p in cfg.stage_options("tag").gazetteers]
@@ -41,18 +39,18 @@ def _folder(gazetteers: Path | None) -> Path:
         return gazetteers
     dirs = [p for p in default_paths() if p.is_dir()]
     if not dirs:
-        raise _fail("the default pipeline names no gazetteer folder (give one with --gazetteers)")
+        raise base.fail("the default pipeline names no gazetteer folder (give one with --gazetteers)")
     return dirs[0]
 
 
 def _refused(e: CorridorError) -> typer.Exit:
-    from .edit import EditRefused
+    from corridor_ie.tools.gazetteer.edit import EditRefused
 
     if isinstance(e, EditRefused):
         for p in e.problems:
             typer.echo(str(p), err=True)
-        return _fail(str(e), EXIT_PROBLEMS)
-    return _fail(str(e))
+        return base.fail(str(e), EXIT_PROBLEMS)
+    return base.fail(str(e))
 
 
 gazetteer_app = typer.Typer(
@@ -75,14 +73,14 @@ def validate(
 
     Example: corridor-ie gazetteer validate gazetteers/persons.jsonl
     """
-    from .validate import summarise
+    from corridor_ie.tools.gazetteer.validate import summarise
 
     targets = [p.resolve() for p in paths] if paths else default_paths()
     context = [p.parent for p in targets if p.is_file()]
     try:
         problems, summary = summarise(targets, context)
     except CorridorError as e:
-        raise _fail(str(e)) from None
+        raise base.fail(str(e)) from None
     if problems:
         for p in problems:
             typer.echo(str(p))
@@ -105,12 +103,12 @@ def suggest(
 
     Example: corridor-ie gazetteer suggest examples/vi -o out/suggestions.jsonl
     """
-    from .suggest import suggest_corpus
+    from corridor_ie.tools.gazetteer.suggest import suggest_corpus
 
     try:
         run = suggest_corpus(corpus, str(pipeline) if pipeline else None, min_score)
     except CorridorError as e:
-        raise _fail(str(e)) from None
+        raise base.fail(str(e)) from None
     items = run.suggestions[:limit] if limit else run.suggestions
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -145,7 +143,7 @@ def add(
 
     Example: corridor-ie gazetteer add --type person --id person.vn.nguyen-van-a --vi "Nguyễn Văn A" --country VN
     """
-    from .edit import add_entry, split_alias
+    from corridor_ie.tools.gazetteer.edit import add_entry, split_alias
 
     folder = _folder(gazetteers)
     aliases: dict[str, list[str]] = {}
@@ -173,7 +171,7 @@ def alias_cmd(
 
     Example: corridor-ie gazetteer alias person.vn.bui-van-khang "Bùi Văn Kháng"
     """
-    from .edit import add_alias
+    from corridor_ie.tools.gazetteer.edit import add_alias
 
     try:
         res = add_alias(_folder(gazetteers), entry_id, name, lang)
@@ -198,12 +196,12 @@ def show(
 
     Example: corridor-ie gazetteer show gate.vn.huu-nghi
     """
-    from .edit import entry_dict, read_folder, require
+    from corridor_ie.tools.gazetteer.edit import entry_dict, read_folder, require
 
     try:
         found = require(read_folder([_folder(gazetteers)]), entry_id)
     except CorridorError as e:
-        raise _fail(str(e)) from None
+        raise base.fail(str(e)) from None
     typer.echo(found.where)
     typer.echo(json.dumps(entry_dict(found.entry), ensure_ascii=False, indent=2))
 
@@ -219,15 +217,15 @@ def search(
 
     Example: corridor-ie gazetteer search "bui van khang" --type person
     """
-    from .edit import read_folder
-    from .edit import search as search_entries
+    from corridor_ie.tools.gazetteer.edit import read_folder
+    from corridor_ie.tools.gazetteer.edit import search as search_entries
 
     try:
         hits = search_entries(read_folder([_folder(gazetteers)]), text, type_, limit)
     except CorridorError as e:
-        raise _fail(str(e)) from None
+        raise base.fail(str(e)) from None
     if not hits:
-        raise _fail(f"no entry matches '{text}'", EXIT_PROBLEMS)
+        raise base.fail(f"no entry matches '{text}'", EXIT_PROBLEMS)
     width = max(len(h.entry_id) for h in hits)
     for h in hits:
         via = f"  (as '{h.matched}')" if h.matched != h.canonical else ""
@@ -237,6 +235,6 @@ def search(
 def register(app: typer.Typer) -> None:
     """Add the ``gazetteer`` sub-app to the main ``corridor-ie`` app.
 
-    Example: ``register(app)`` in ``corridor_ie/cli.py``, then ``corridor-ie gazetteer validate``.
+    Example: ``register(app)`` in ``corridor_ie/cli/__init__.py``, then ``corridor-ie gazetteer validate``.
     """
     app.add_typer(gazetteer_app, name="gazetteer")

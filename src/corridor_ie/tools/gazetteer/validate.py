@@ -31,9 +31,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from ..normalise import fold_token, key_spans
-from .model import Entry, Position
-from .store import LineProblem, content_version, gazetteer_files
+from corridor_ie.gazetteer.model import Entry, Position
+from corridor_ie.gazetteer.store import LineProblem, content_version, gazetteer_files
+from corridor_ie.normalise import fold_token, key_spans
 
 SCHEMA_HINTS: dict[str, str] = {
     "missing": "add the field",

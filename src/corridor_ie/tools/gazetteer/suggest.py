@@ -26,10 +26,12 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict
 from rapidfuzz import fuzz
 
-from ..normalise import ascii_fold, has_han
+from corridor_ie import api
+from corridor_ie.gazetteer.model import LABEL_OF_TYPE, Entry
+from corridor_ie.gazetteer.store import Gazetteer
+from corridor_ie.normalise import ascii_fold, has_han
+
 from .edit import dump_entry, make_entry
-from .model import LABEL_OF_TYPE, Entry
-from .store import Gazetteer
 from .validate import match_key
 
 SUGGEST_LABELS = ("PERSON", "PLACE", "ORG")
@@ -141,9 +143,7 @@ def collect(records: Iterable[dict[str, Any]], gaz: Gazetteer) -> dict[tuple[str
         wanted = [ent for ent in entities if _wanted(ent)]
         if not wanted:
             continue
-        from ..api import split_sentences
-
-        spans = split_sentences(text, lang)
+        spans = api.split_sentences(text, lang)
         for ent in wanted:
             surface = unicodedata.normalize("NFC", " ".join(str(ent["text"]).split()))
             key = match_key(surface)
@@ -174,11 +174,8 @@ def _key(name: str) -> str:
 def nearest(gaz: Gazetteer, label: str, name: str) -> tuple[Entry, float] | None:
     """The entry of ``label`` with the name or alias closest to ``name`` (``fuzz.ratio``, 0..1).
     A Chinese name is also compared through its Sino-Vietnamese reading (陈士清 ~ "Trần Sĩ Thanh")."""
-    from ..api import sino_vietnamese as reading
-    from ..normalise import has_han
-
     queries = [_key(name)]
-    if has_han(name) and (r := reading(name)):
+    if has_han(name) and (r := api.sino_vietnamese(name)):
         queries.append(_key(r))
     best: tuple[Entry, float] | None = None
     for e in gaz.entries.values():
@@ -262,13 +259,12 @@ class SuggestRun:
 def suggest_corpus(inputs: list[str], pipeline: str | None = None,
                    min_score: float = DEFAULT_MIN_SCORE) -> SuggestRun:
     """Extract ``inputs`` with the pipeline (default: the shipped one), then ``suggest_from_records``."""
-    from ..config import load_pipeline
-    from ..pipeline import load_resources, read_inputs, run_documents
+    from corridor_ie.config import load_pipeline
 
-    res = load_resources(load_pipeline(pipeline))
+    res = api.load_resources(load_pipeline(pipeline))
     articles: list[dict[str, Any]] = []
     docs = failed = 0
-    for result in run_documents(read_inputs(inputs, res.config), res):
+    for result in api.run_documents(api.read_inputs(inputs, res.config), res):
         docs += 1
         failed += bool(result.errors and not result.records)
         articles += [r.model_dump(mode="json") for r in result.records
