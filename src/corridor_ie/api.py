@@ -30,7 +30,7 @@ from .pipeline import (
 from .types import CleanDoc, Meta, RawDoc, Source, TaggedDoc
 
 __all__ = [
-    "DocResult", "Resources", "build_doc", "clean_document", "extract_text", "load_resources", "process_document", "raw_text",
+    "DocResult", "Resources", "build_doc", "clean_document", "extract_text", "language", "load_resources", "process_document", "raw_text",
     "read_inputs", "resources", "run_documents", "run_stages", "sino_vietnamese", "split_sentences", "tag_text",
     "tokenize",
 ]
@@ -66,6 +66,11 @@ def clean_document(raw: RawDoc, res: Resources | None = None) -> CleanDoc:
     """The document as the pipeline's ``extract``, ``normalise`` and ``clean`` stages leave it: its
     ``text`` is the one every offset in the records points into."""
     return run_until(raw, res or resources(), "clean")
+
+
+def language(code: str, res: Resources | None = None):
+    """The pipeline's ``Language`` object for an ISO 639-1 code (a neutral one for unknown codes)."""
+    return (res or resources()).languages.get(code)
 
 
 def split_sentences(text: str, lang: str, res: Resources | None = None) -> list[tuple[int, int]]:

@@ -281,15 +281,18 @@ def _work(item: RawDoc | ReadFailure) -> DocResult:
 
 
 def warm_up(res: Resources) -> None:
-    """Load what the stages load on first use (the sentence splitter) by running one small document
-    written from the gazetteer's own corridor names through every stage. Chinese word segmentation is
-    not warmed: only Chinese text needs it."""
-    names = [n for e in res.gazetteer.entries.values() if is_relevant_entry(e)
-             for lang, n in e.all_names() if lang == "vi"][:3]
-    text = " ".join(f"{n} 1.1.2000." for n in names) or "."
-    raw = RawDoc(doc_id="warm-up", source=Source(path="<warm-up>"), content=text, media_type="text/plain",
-                 meta=Meta(lang="vi"))
-    process_document(raw, res)
+    """Load what the stages load on first use (sentence splitters) by running, for each language that
+    asks for it (``Language.warm_up``), one small document written from the gazetteer's own corridor
+    names in that language through every stage."""
+    names = [(lang, n) for e in res.gazetteer.entries.values() if is_relevant_entry(e) for lang, n in e.all_names()]
+    for language in res.languages:
+        if not language.warm_up:
+            continue
+        own = language.gazetteer_names(names)[:3]
+        text = " ".join(f"{n} 1.1.2000." for n in own) or "."
+        raw = RawDoc(doc_id="warm-up", source=Source(path="<warm-up>"), content=text, media_type="text/plain",
+                     meta=Meta(lang=language.code))
+        process_document(raw, res)
 
 
 def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, workers: int = 1,

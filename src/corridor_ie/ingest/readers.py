@@ -36,14 +36,13 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
-from ..config import Limits
 from ..errors import DocumentError, InputNotFound, LimitExceeded, ReadError
 from ..types import MediaType, Meta, RawDoc, Source
 from .decode import cut_utf8, decode_bytes, header_declared_charset, html_declared_charset
@@ -61,6 +60,14 @@ SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(
 )
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _GZIP_MAGIC = b"\x1f\x8b"
+
+
+class Limits(Protocol):
+    """The reading limits of a pipeline (``config.Limits``)."""
+
+    max_doc_bytes: int
+    max_file_bytes: int
+    max_decompressed_bytes: int
 
 
 @dataclass(frozen=True)

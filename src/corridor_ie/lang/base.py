@@ -88,6 +88,8 @@ class Language:
     country: ClassVar[str | None] = None
     #: accepted values of ``[segment] <code>`` in a pipeline file; the first is the default
     segmenters: ClassVar[tuple[str, ...]] = ("regex",)
+    #: load the segmenter before worker processes fork (else on the first document in the language)
+    warm_up: ClassVar[bool] = True
     #: languages whose tables this one borrows (built first and passed in)
     borrows: ClassVar[tuple[str, ...]] = ()
     #: the folder of the language's data tables (None: none)

@@ -87,6 +87,7 @@ class Chinese(Language):
     spaced = False
     country = "CN"
     segmenters = ("jieba",)
+    warm_up = False  # jieba's dictionary takes a second: only a corpus with Chinese text pays for it
     data = files(__package__)
 
     def __init__(self, *args, **kwargs):

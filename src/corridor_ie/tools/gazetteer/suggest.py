@@ -236,8 +236,7 @@ def suggest_from_records(records: Iterable[dict[str, Any]], gazetteer: Gazetteer
         if near and near[1] >= min_score:
             out.append(Suggestion(action="alias", type=near[0].type, alias_lang=lang, **common))
             continue
-        country = g.countries.most_common(1)[0][0] if g.countries else ("CN" if lang == "zh" else
-                                                                         "VN" if lang == "vi" else None)
+        country = g.countries.most_common(1)[0][0] if g.countries else api.language(lang).country
         entry_id = propose_id(label, country, name, taken)
         taken.add(entry_id)
         entry = _new_entry(label, name, lang, country, entry_id, g.count)
