@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from ..errors import ConfigError
-from ..normalise import key_spans, key_words
+from ..normalise import fold, key_spans, key_words
 from ..tables import Table, line_of, load_table
 from .cues import CommitmentCues, EventCues, SectorCues
-from .tables import CommitmentsTable, EventsTable, Scores, SectorsTable
+from .tables import CommitmentsTable, EventsTable, Quantities, Relative, Scores, SectorsTable
 
 T = TypeVar("T", bound=Table)
 Span = tuple[int, int]
@@ -70,13 +70,31 @@ class QuantityWords:
     qualifiers: dict[str, str]
     scale: dict[str, int]
 
+    @classmethod
+    def of(cls, q: Quantities) -> QuantityWords:
+        return cls({fold(k): v for k, v in q.units.items()}, {fold(k): v for k, v in q.qualifiers.items()},
+                   {fold(k): int(v) for k, v in q.scale.items()})
+
+
+def relative_words(relatives: Iterable[Relative]) -> dict[str, dict[str, Any]]:
+    """Relative date expressions keyed by their folded words (``DateWords.relative``)."""
+    return {fold(r.words): r.model_dump(exclude_none=True) for r in relatives}
+
 
 class Language:
     """Base class: the hooks every stage may ask, with the behaviour of a language that has no rules.
 
     Class attributes describe the language; instances hold its compiled tables and are immutable after
-    construction (safe to share between threads). Subclasses override the hooks they have rules for.
+    construction (safe to share between threads). Subclasses override the hooks they have rules for, or
+    set the compiled tables the default hooks return (``_date_rules``, ``_date_words``,
+    ``_edition_patterns``, ``_quantity``, ``_quantity_words``) in their ``__init__``.
     """
+
+    _date_rules: tuple[DateRule, ...] = ()
+    _date_words: DateWords = DateWords({}, {}, {})
+    _edition_patterns: tuple[re.Pattern[str], ...] = ()
+    _quantity: re.Pattern[str] | None = None
+    _quantity_words: QuantityWords = QuantityWords({}, {}, {})
 
     code: ClassVar[str] = "und"
     name: ClassVar[str] = "any other language"
@@ -169,10 +187,10 @@ class Language:
         return None
 
     def date_rules(self) -> Sequence[DateRule]:
-        return ()
+        return self._date_rules
 
     def date_words(self) -> DateWords:
-        return DateWords({}, {}, {})
+        return self._date_words
 
     def reject_date(self, text: str, match: re.Match[str], rule: DateRule) -> bool:
         """Whether a date match is something else (a fraction, a clause number)."""
@@ -189,17 +207,17 @@ class Language:
     def edition_patterns(self) -> Sequence[re.Pattern[str]]:
         """Patterns of edition numbers ("lần thứ 10"); group ``num`` holds the number, ``span`` (if
         present) the part that is the mention."""
-        return ()
+        return self._edition_patterns
 
     def edition_ok(self, text: str, match: re.Match[str]) -> bool:
         """Whether an edition pattern's match is an edition in its context."""
         return True
 
     def quantity_pattern(self) -> re.Pattern[str] | None:
-        return None
+        return self._quantity
 
     def quantity_words(self) -> QuantityWords:
-        return QuantityWords({}, {}, {})
+        return self._quantity_words
 
     # ----------------------------------------------------------------------- persons
     def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:

@@ -18,7 +18,7 @@ from ...normalise import fold
 from ...patterns import alternation
 from ...tables import Table
 from .. import dateparts as dp
-from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span
+from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import Quantities, Relative, Words, words
 from .persons import PersonCues, find_candidates
@@ -95,14 +95,11 @@ class English(Language):
         self._numbers, self._dates, self._editions, self._quantities = t.numbers, t.dates, t.editions, t.quantities
         c = self._dates
         self._date_rules = tuple(self._build_date_rules())
-        self._date_words = DateWords({}, {fold(r.words): r.model_dump(exclude_none=True) for r in c.relative},
+        self._date_words = DateWords({}, relative_words(c.relative),
                                      {fold(k): v for k, v in c.months.items()})
         self._edition_patterns, self._edition_context = self._build_editions()
         self._quantity = self._build_quantity_pattern()
-        q = self._quantities
-        self._quantity_words = QuantityWords({fold(k): v for k, v in q.units.items()},
-                                             {fold(k): v for k, v in q.qualifiers.items()},
-                                             {fold(k): int(v) for k, v in q.scale.items()})
+        self._quantity_words = QuantityWords.of(self._quantities)
         persons = self.table("persons.toml", PersonsTable)
         borrowed = [s for code in persons.surnames_from if (lang := self.borrowed.get(code)) is not None
                     for s in getattr(getattr(lang, "person_cues", None), "surname_list", ())]
@@ -216,12 +213,6 @@ class English(Language):
             dp.iso_rule(),
         ]
 
-    def date_rules(self) -> Sequence[DateRule]:
-        return self._date_rules
-
-    def date_words(self) -> DateWords:
-        return self._date_words
-
     def month_names(self) -> dict[str, int]:
         return dict(self._dates.months)
 
@@ -240,9 +231,6 @@ class English(Language):
             re.compile(rf"(?:(?<!\w){alternation(en.blockers_before)}|(?<!\w){months}\.?)\s+$", re.IGNORECASE),
         )
         return (re.compile(rf"(?<!\w){en_num}", re.IGNORECASE),), context
-
-    def edition_patterns(self) -> Sequence[re.Pattern[str]]:
-        return self._edition_patterns
 
     def edition_ok(self, text: str, match: re.Match[str]) -> bool:
         """An ordinal is an edition before an event noun ("the 10th meeting"), or after "the" when no
@@ -263,12 +251,6 @@ class English(Language):
             rf"(?<!\w)(?:(?P<qual>{alternation(q.qualifiers)})\s+)?"
             rf"(?P<num>{_ARABIC_COUNT}|(?<!\w){en_words}(?:-{en_words})?(?!\w))(?:\s+(?P<scale>{alternation(q.scale)}))?"
             rf"(?:\s+{alternation(q.modifiers)}){{0,3}}\s+(?P<unit>{alternation(q.units)})(?!\w)", re.IGNORECASE)
-
-    def quantity_pattern(self) -> re.Pattern[str] | None:
-        return self._quantity
-
-    def quantity_words(self) -> QuantityWords:
-        return self._quantity_words
 
     # ----------------------------------------------------------------------- persons
     def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:

@@ -17,7 +17,7 @@ from ...normalise import fold
 from ...patterns import alternation
 from ...tables import Table
 from .. import dateparts as dp
-from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span
+from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import PartOfDay, Quantities, Relative, Words, words
 from .persons import PersonCues, find_candidates
@@ -99,13 +99,10 @@ class Vietnamese(Language):
         self._bare_after = re.compile(rf"\s*{alternation(c.bare_blockers_after)}(?!\w)", re.IGNORECASE)
         self._never = frozenset(c.never)
         self._date_words = DateWords({fold(k): v for k, v in c.part_of_day.items()},
-                                     {fold(r.words): r.model_dump(exclude_none=True) for r in c.relative}, {})
+                                     relative_words(c.relative), {})
         self._edition_patterns = self._build_edition_patterns()
         self._quantity = self._build_quantity_pattern()
-        q = self._quantities
-        self._quantity_words = QuantityWords({fold(k): v for k, v in q.units.items()},
-                                             {fold(k): v for k, v in q.qualifiers.items()},
-                                             {fold(k): int(v) for k, v in q.scale.items()})
+        self._quantity_words = QuantityWords.of(self._quantities)
         self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
 
     # ----------------------------------------------------------------------- sentences
@@ -196,12 +193,6 @@ class Vietnamese(Language):
             DateRule(dp.iso_rule().regex, entry=entry),
         ]
 
-    def date_rules(self) -> Sequence[DateRule]:
-        return self._date_rules
-
-    def date_words(self) -> DateWords:
-        return self._date_words
-
     def reject_relative(self, text: str, match: re.Match[str]) -> bool:
         return bool(self._rel_block.search(text[max(0, match.start() - 12):match.start()]))
 
@@ -231,9 +222,6 @@ class Vietnamese(Language):
                        rf"(?P<span>{alternation(e.ordinal_word)}\s+{num})", re.IGNORECASE),
         ]
 
-    def edition_patterns(self) -> Sequence[re.Pattern[str]]:
-        return self._edition_patterns
-
     # ----------------------------------------------------------------------- quantities
     def _build_quantity_pattern(self) -> re.Pattern[str]:
         q, n = self._quantities, self._numbers
@@ -242,12 +230,6 @@ class Vietnamese(Language):
             rf"(?<!\w)(?:(?P<qual>{alternation(q.qualifiers)})\s+)?"
             rf"(?P<num>{_ARABIC_COUNT}|(?<!\w){vi_words}(?:\s+{vi_words}){{0,3}}(?!\w))"
             rf"(?:\s+(?P<scale>{alternation(q.scale)}))?\s+(?P<unit>{alternation(q.units)})(?!\w)", re.IGNORECASE)
-
-    def quantity_pattern(self) -> re.Pattern[str] | None:
-        return self._quantity
-
-    def quantity_words(self) -> QuantityWords:
-        return self._quantity_words
 
     # ----------------------------------------------------------------------- persons
     def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:

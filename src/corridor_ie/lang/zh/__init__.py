@@ -18,7 +18,7 @@ from ...normalise import fold, has_han
 from ...patterns import alternation
 from ...tables import Table
 from .. import dateparts as dp
-from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span
+from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import PartOfDay, Quantities, Relative, Words, words
 from .persons import PersonCues, find_candidates
@@ -97,15 +97,12 @@ class Chinese(Language):
         c = self._dates
         self._date_rules = tuple(self._build_date_rules())
         self._date_words = DateWords({fold(k): v for k, v in c.part_of_day.items()},
-                                     {fold(r.words): r.model_dump(exclude_none=True) for r in c.relative}, {})
+                                     relative_words(c.relative), {})
         e = self._editions
         zh_num = r"(?P<num>\d{1,4}|[〇零一二两三四五六七八九十百]+)"
         self._edition_patterns = (re.compile(rf"{alternation(e.prefix)}{zh_num}{alternation(e.classifiers)}"),)
         self._quantity = self._build_quantity_pattern()
-        q = self._quantities
-        self._quantity_words = QuantityWords({fold(k): v for k, v in q.units.items()},
-                                             {fold(k): v for k, v in q.qualifiers.items()},
-                                             {fold(k): int(v) for k, v in q.scale.items()})
+        self._quantity_words = QuantityWords.of(self._quantities)
         self.suffixes = tuple(sorted(self.table("names.toml", NamesTable).name_suffixes, key=len, reverse=True))
         self.segmenter_impl = JiebaSegmenter()
         self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
@@ -207,16 +204,7 @@ class Chinese(Language):
             dp.iso_rule(),
         ]
 
-    def date_rules(self) -> Sequence[DateRule]:
-        return self._date_rules
-
-    def date_words(self) -> DateWords:
-        return self._date_words
-
     # ----------------------------------------------------------------------- editions, counts
-    def edition_patterns(self) -> Sequence[re.Pattern[str]]:
-        return self._edition_patterns
-
     def _build_quantity_pattern(self) -> re.Pattern[str]:
         q, n = self._quantities, self._numbers
         digits = "".join([*n.digits, *n.multipliers, *n.myriad])
@@ -225,12 +213,6 @@ class Chinese(Language):
             rf"(?P<num>{_ARABIC_COUNT}|(?<![{digits}\d])[{digits}]{{1,12}})(?P<scale>{alternation(q.scale)})?"
             rf"(?P<more>{alternation(q.suffix_more)})?(?:{alternation(q.classifiers)})?"
             rf"(?P<more2>{alternation(q.suffix_more)})?(?P<unit>{alternation(q.units)})")
-
-    def quantity_pattern(self) -> re.Pattern[str] | None:
-        return self._quantity
-
-    def quantity_words(self) -> QuantityWords:
-        return self._quantity_words
 
     # ----------------------------------------------------------------------- persons
     def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
