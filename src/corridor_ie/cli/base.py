@@ -10,6 +10,9 @@ Example:
 from __future__ import annotations
 
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -67,6 +70,20 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print ``corridor-ie: error: MESSAGE`` on stderr; return the ``typer.Exit`` to raise."""
     typer.echo(f"corridor-ie: error: {message}", err=True)
     return typer.Exit(code)
+
+
+@contextmanager
+def one_line_warnings() -> Iterator[None]:
+    """Print the library's warnings (an unknown ``schema_version``, …) as ``corridor-ie: warning: …`` lines
+    on stderr while the block runs."""
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        typer.echo(f"corridor-ie: warning: {message}", err=True)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show
+        yield
 
 
 def _version(value: bool) -> None:
