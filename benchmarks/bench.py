@@ -1,7 +1,7 @@
 """Throughput and memory of the pipeline, against baselines measured in the same run on the same texts.
 
-    python benchmarks/bench.py            # full run (about 2-3 minutes on 2 cores)
-    python benchmarks/bench.py --quick    # smoke test (under 40 s)
+    python benchmarks/bench.py            # full run (about 3 minutes on 2 cores)
+    python benchmarks/bench.py --quick    # smoke test (under a minute)
 
 Corpora are generated in a temporary folder from ``examples/`` (see ``corpus.py``). Measured:
 
@@ -358,7 +358,7 @@ def table(rows: list[dict], cols: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true", help="small corpora: a smoke test under 40 s")
+    ap.add_argument("--quick", action="store_true", help="small corpora: a smoke test under a minute")
     ap.add_argument("--out", type=Path, default=REPO / "out" / "bench.json")
     ap.add_argument("--keep", type=Path, help="write the corpora here and keep them")
     ap.add_argument("--profile", action="store_true", help="print a cProfile summary even if targets are met")

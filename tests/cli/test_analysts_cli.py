@@ -93,3 +93,9 @@ def test_bad_usage_is_one_line_and_exit_2(argv, message, tmp_path):
     assert r.exit_code == 2, r.output
     assert r.stderr.startswith(message.format(**fill)) and len(r.stderr.splitlines()) == 1, r.stderr
     assert "Traceback" not in r.output
+
+
+def test_a_failed_consolidate_leaves_no_output_file(tmp_path):
+    out = tmp_path / "events.jsonl"
+    r = runner.invoke(app, ["consolidate", str(tmp_path / "none.jsonl"), "-o", str(out)])
+    assert r.exit_code == 2 and not out.exists()

@@ -29,8 +29,8 @@ def consolidate(
     inputs: Inputs,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Events JSON Lines (default stdout).")]
     = None,
-    store: Annotated[Path | None, typer.Option("--store", help="Keep the DuckDB staging file here (default: a "
-                                                               "temporary file).")] = None,
+    store: Annotated[Path | None, typer.Option("--store", help="Keep the DuckDB staging file here, replacing "
+                                                               "it (default: a temporary file).")] = None,
 ) -> None:
     """Merge the reports of each conference edition across articles into one event view: one chosen value
     per field, with the alternatives and the documents (by URL or path) that report each.
@@ -43,13 +43,15 @@ def consolidate(
     from corridor_ie.output import JsonlWriter
     from corridor_ie.tools.consolidate import iter_views
 
+    views = iter_views(inputs, store)
     with base.one_line_warnings():
         try:
-            with JsonlWriter(output) as w:
-                for view in iter_views(inputs, store):
-                    w.write_batch([view])
+            first = next(views, None)  # every input is read and checked before the output is opened
         except SetupError as e:
             raise base.fail(str(e)) from None
+        with JsonlWriter(output) as w:
+            for view in [first, *views] if first else []:
+                w.write_batch([view])
 
 
 def diff(

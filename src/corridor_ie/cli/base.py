@@ -74,11 +74,15 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 @contextmanager
 def one_line_warnings() -> Iterator[None]:
-    """Print the library's warnings (an unknown ``schema_version``, …) as ``corridor-ie: warning: …`` lines
-    on stderr while the block runs."""
+    """While the block runs, print corridor-ie's own warnings (an unknown ``schema_version``, …) as
+    ``corridor-ie: warning: …`` lines on stderr; other libraries' warnings go where they went before."""
+    previous = warnings.showwarning
 
     def show(message, category, filename, lineno, file=None, line=None) -> None:
-        typer.echo(f"corridor-ie: warning: {message}", err=True)
+        if category.__module__.startswith("corridor_ie"):
+            typer.echo(f"corridor-ie: warning: {message}", err=True)
+        else:
+            previous(message, category, filename, lineno, file, line)
 
     with warnings.catch_warnings():
         warnings.simplefilter("always")

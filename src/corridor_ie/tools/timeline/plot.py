@@ -26,6 +26,7 @@ import html
 import io
 import json
 import textwrap
+import warnings
 from datetime import date
 from pathlib import Path
 
@@ -137,7 +138,9 @@ def write_plot(t: Timeline, out: Path) -> None:
     if suffix not in PLOT_SUFFIXES:
         raise SetupError(f"cannot plot to {out.name!r}", hint="give a .png or .html file")
     out.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".png":
-        figure(t).savefig(out, format="png", dpi=110, metadata={"Software": None})
-    else:
-        out.write_text(page(t), encoding="utf-8")
+    with warnings.catch_warnings():  # a Chinese name in a Latin font draws as boxes; nothing to warn about
+        warnings.filterwarnings("ignore", message="Glyph .* missing from", category=UserWarning)
+        if suffix == ".png":
+            figure(t).savefig(out, format="png", dpi=110, metadata={"Software": None})
+        else:
+            out.write_text(page(t), encoding="utf-8")
