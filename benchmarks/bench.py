@@ -1,7 +1,7 @@
 """Throughput and memory of the pipeline, against baselines measured in the same run on the same texts.
 
-    python benchmarks/bench.py            # full run (about 2-3 minutes on 2 cores)
-    python benchmarks/bench.py --quick    # smoke test (under 40 s)
+    python benchmarks/bench.py            # full run (about 3 minutes on 2 cores)
+    python benchmarks/bench.py --quick    # smoke test (under a minute)
 
 Corpora are generated in a temporary folder from ``examples/`` (see ``corpus.py``). Measured:
 
@@ -15,7 +15,9 @@ Corpora are generated in a temporary folder from ``examples/`` (see ``corpus.py`
        corpus (which the prefilter skips: target about 1x) and all its HTML pages, each page timed
        by the pipeline and by trafilatura back to back (paired: machine load hits both alike);
 3. ``corridor-ie extract`` in a subprocess: 1 and 2 workers (and the dask engine) on the small
-   corpus, 1 worker on a 10x larger one (throughput and peak RSS should stay flat: streaming).
+   corpus, 1 worker on a 10x larger one (throughput and peak RSS should stay flat: streaming);
+4. ``corridor-ie export`` in a subprocess on generated records files (``records.py``) of 10,000 and
+   100,000 records, to DuckDB and to Parquet: time, records/s and peak RSS (which should stay flat).
 
 Ratios are speed ratios: baseline time / pipeline time (above 1 means the pipeline is faster).
 A missed target triggers a cProfile run whose top functions are printed. Results also go to
@@ -46,13 +48,16 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
+from records import write_records  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
 #: sizes per mode: relevant-vi corpus, small (mixed, in-process + scaling), large (scaling), NER sample
 SIZES = {
-    "full": {"relevant_vi": 200, "small": 1000, "large": 10000, "ner_sentences": 300, "dask": True},
-    "quick": {"relevant_vi": 30, "small": 200, "large": 1000, "ner_sentences": 40, "dask": False},
+    "full": {"relevant_vi": 200, "small": 1000, "large": 10000, "ner_sentences": 300, "dask": True,
+             "export": (10_000, 100_000)},
+    "quick": {"relevant_vi": 30, "small": 200, "large": 1000, "ner_sentences": 40, "dask": False,
+              "export": (2_000, 10_000)},
 }
 #: targets, as speed ratios (baseline time / pipeline time)
 TARGETS = {"a_word_tokenize": 1.0, "b_ner": 10.0, "c_trafilatura": 0.67}
@@ -269,6 +274,34 @@ def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1
             "peak_pss_mb_tree_sampled": round(tree_peak / 2**20, 1), "docs_per_s_by_tenth": deciles}
 
 
+def _hwm_mb(pid: int) -> float:
+    """The process's peak resident memory so far (VmHWM: since its exec, unlike wait4's ru_maxrss, which
+    also counts the memory of the parent it was forked from)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def run_export(records: Path, n: int, to: Path, fmt: str) -> dict:
+    """``corridor-ie export`` in a subprocess: wall time and peak RSS (VmHWM, polled every 20 ms)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cli_command() + ["export", str(records), "--to", str(to), "--format", fmt],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=REPO)
+    peak = 0.0
+    while p.poll() is None:
+        peak = max(peak, _hwm_mb(p.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - t0
+    if p.returncode != 0:
+        raise RuntimeError(f"corridor-ie export {records} --format {fmt} exited {p.returncode}")
+    return {"run": f"export {n:,} records -> {fmt}", "records": n, "format": fmt, "wall_s": round(wall, 2),
+            "records_per_s": round(n / wall), "peak_rss_mb": round(peak, 1)}
+
+
 def _spin(n: int) -> float:
     t0 = time.perf_counter()
     s = 0
@@ -325,7 +358,7 @@ def table(rows: list[dict], cols: list[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--quick", action="store_true", help="small corpora: a smoke test under 40 s")
+    ap.add_argument("--quick", action="store_true", help="small corpora: a smoke test under a minute")
     ap.add_argument("--out", type=Path, default=REPO / "out" / "bench.json")
     ap.add_argument("--keep", type=Path, help="write the corpora here and keep them")
     ap.add_argument("--profile", action="store_true", help="print a cProfile summary even if targets are met")
@@ -451,6 +484,21 @@ def main(argv: list[str] | None = None) -> int:
                                                                  / s1["peak_rss_mb_largest"], 2),
         }
 
+        say("[bench] corridor-ie export of generated records ...")
+        exports = []
+        for n in size["export"]:
+            path = root / f"records-{n}.jsonl"
+            written = write_records(path, n, seed=args.seed)
+            for fmt in ("duckdb", "parquet"):
+                exports.append(run_export(path, written, root / f"export-{n}-{fmt}", fmt))
+        small_n, large_n = size["export"]
+        ex = {(r["records"] >= large_n, r["format"]): r for r in exports}
+        scaling["export_records_per_s_ratio_small_to_large_duckdb"] = round(
+            ex[(True, "duckdb")]["records_per_s"] / ex[(False, "duckdb")]["records_per_s"], 2)
+        for fmt in ("duckdb", "parquet"):
+            scaling[f"export_peak_rss_ratio_small_to_large_{fmt}"] = round(
+                ex[(True, fmt)]["peak_rss_mb"] / ex[(False, fmt)]["peak_rss_mb"], 2)
+
         missed = [b["comparison"] for b in baselines if b["met"] == "NO"]
         prof_text = ""
         if args.profile or (missed and not args.quick):
@@ -467,7 +515,7 @@ def main(argv: list[str] | None = None) -> int:
             "corpora": counts, "startup": startup,
             "mixed_predicted_relevant_share": round(relevant_share_seen, 3),
             "in_process": inproc, "in_process_peak_rss_mb": round(peak_pipeline, 1),
-            "baselines": baselines, "subprocess_runs": runs, "scaling": scaling,
+            "baselines": baselines, "subprocess_runs": runs, "exports": exports, "scaling": scaling,
             "targets_missed": missed, "profile": prof_text or None,
             "total_bench_s": round(time.perf_counter() - t_start, 1),
         }
@@ -487,6 +535,8 @@ def main(argv: list[str] | None = None) -> int:
         print(table(runs, ["run", "docs", "workers", "wall_s", "first_doc_s", "docs_per_s_wall",
                            "docs_per_s_steady", "docs_per_s_per_core", "peak_rss_mb_largest",
                            "peak_pss_mb_tree_sampled"]))
+        print("\ncorridor-ie export of generated records (records.py) in a subprocess")
+        print(table(exports, ["run", "records", "wall_s", "records_per_s", "peak_rss_mb"]))
         print()
         for k, v in scaling.items():
             print(f"{k}: {v}")

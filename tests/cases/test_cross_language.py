@@ -25,10 +25,15 @@ def events(tmp_path_factory, repo):
     return out, [json.loads(x) for x in ev.read_text(encoding="utf-8").splitlines()]
 
 
+def _langs(out) -> dict[str, str]:
+    """The language of each document, by the name consolidate gives it (its URL, else its path)."""
+    arts = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    return {a["source"]["url"] or a["source"]["path"]: a["lang"] for a in arts if a["record_type"] == "article"}
+
+
 def test_one_event_reported_in_three_languages(events):
     out, views = events
-    arts = {json.loads(x)["doc_id"]: json.loads(x)["lang"] for x in out.read_text(encoding="utf-8").splitlines()
-            if json.loads(x)["record_type"] == "article"}
+    arts = _langs(out)
     (tenth,) = [v for v in views if v["event_id"] == "series.economic-corridor#10"]
     assert {arts[d] for d in tenth["reported_in"]} == {"vi", "zh", "en"}
 
@@ -37,8 +42,7 @@ def test_same_officials_same_ids_across_languages(events):
     out, views = events
     (tenth,) = [v for v in views if v["event_id"] == "series.economic-corridor#10"]
     by_id = {o["person_id"]: o for o in tenth["officials"] if o.get("person_id")}
-    arts = {json.loads(x)["doc_id"]: json.loads(x)["lang"] for x in out.read_text(encoding="utf-8").splitlines()
-            if json.loads(x)["record_type"] == "article"}
+    arts = _langs(out)
     for pid in ("person.vn.tran-sy-thanh", "person.cn.liu-xiaokai"):
         assert pid in by_id, sorted(by_id)
         assert {arts[d] for d in by_id[pid]["documents"]} == {"vi", "zh", "en"}, pid

@@ -137,7 +137,9 @@ def test_commitments_with_disjoint_sectors_do_not_match():
 
 def test_summary_counts(series_diff):
     s = series_diff.summary
-    assert (s.fields_changed, s.officials_appeared, s.officials_disappeared, s.officials_changed) == (5, 2, 1, 2)
+    assert (s.fields_changed, s.officials_appeared, s.officials_disappeared, s.officials_changed) == (4, 2, 1, 2)
+    # edition 9's reports give no end date: not reported, not a change
+    assert s.fields_not_reported == 1 and {f.field: f.change for f in series_diff.fields}["end_date"] == "not_reported"
     assert (s.commitments_new, s.commitments_changed, s.commitments_carried_over, s.commitments_dropped) == (
         2, 2, 1, 1)
     assert series_diff.has_changes
@@ -222,12 +224,16 @@ def test_json_is_deterministic():
 def test_markdown_series(series_diff):
     md = render_markdown(series_diff)
     assert md.startswith("# Diff: Hội nghị thường niên")
-    for heading in ("## Conference fields", "## Officials", "## Commitments"):
+    for heading in ("## Coverage", "## Conference fields", "## Officials", "## Commitments", "### Carried over (1)",
+                    "### Dropped (1)"):
         assert heading in md
-    assert "| host | Lào Cai | Quảng Tây |  |" in md
+    assert "**old: edition 9** (reported; officials reported, commitments reported)" in md
+    assert "- b3.txt — reported, 2024-11-14: 2 officials, 3 commitments" in md
+    assert "| host | Lào Cai | Quảng Tây | changed |" in md
     assert "| changed | person.test-luu-minh | Liu Ming, " in md and "name changed" in md
-    assert "“Phía Việt Nam đề xuất đẩy mạnh hợp tác du lịch biên giới.”" in md
-    assert md.rstrip().splitlines()[-1].startswith("**Summary:** fields changed 5")
+    assert "> “Phía Việt Nam đề xuất đẩy mạnh hợp tác du lịch biên giới.”" in md
+    assert "aligned when their score is at least 0.50" in md
+    assert md.rstrip().splitlines()[-1].startswith("**Summary:** fields changed 4")
 
 
 def test_markdown_runs(runs_diff):

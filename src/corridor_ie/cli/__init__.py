@@ -1,7 +1,7 @@
 """The ``corridor-ie`` command line: thin typer wrappers over library functions, one module per group of
-commands (``extract``: extract, schema; ``review``: show, evaluate; ``analysts``: consolidate, diff;
-``gazetteer``: the gazetteer sub-app). This package is the only place that imports typer, and nothing
-imports it.
+commands (``extract``: extract, schema; ``review``: show, evaluate; ``analysts``: consolidate, diff,
+timeline, export; ``gazetteer``: the gazetteer sub-app). This package is the only place that imports
+typer, and nothing imports it.
 
 Exit codes: 0 every document extracted; 1 some documents failed (see the errors file), or
 ``gazetteer validate`` found problems, or ``diff --fail-on-change`` found differences;

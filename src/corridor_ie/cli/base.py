@@ -10,6 +10,9 @@ Example:
 from __future__ import annotations
 
 import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -67,6 +70,24 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print ``corridor-ie: error: MESSAGE`` on stderr; return the ``typer.Exit`` to raise."""
     typer.echo(f"corridor-ie: error: {message}", err=True)
     return typer.Exit(code)
+
+
+@contextmanager
+def one_line_warnings() -> Iterator[None]:
+    """While the block runs, print corridor-ie's own warnings (an unknown ``schema_version``, …) as
+    ``corridor-ie: warning: …`` lines on stderr; other libraries' warnings go where they went before."""
+    previous = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None) -> None:
+        if category.__module__.startswith("corridor_ie"):
+            typer.echo(f"corridor-ie: warning: {message}", err=True)
+        else:
+            previous(message, category, filename, lineno, file, line)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show
+        yield
 
 
 def _version(value: bool) -> None:

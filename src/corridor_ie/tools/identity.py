@@ -108,3 +108,13 @@ def record_key(record: Any) -> str:
     if kind == "commitment":
         return f"{record.action}@{record.event_id or '-'}"
     return "article"
+
+
+def doc_name(url: str | None, path: str | None, doc_id: str) -> str:
+    """How a document is named to people: its URL, else its path, else its id.
+
+    Example:
+        >>> doc_name(None, "examples/vi/a.txt", "9f2c")
+        'examples/vi/a.txt'
+    """
+    return url or path or doc_id
