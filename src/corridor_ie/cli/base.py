@@ -28,6 +28,13 @@ from corridor_ie.errors import CorridorError
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 PipelineOpt = Annotated[Path | None, typer.Option("--pipeline", "-p", help="Pipeline file (TOML).")]
+GazetteersOpt = Annotated[list[Path] | None, typer.Option(
+    "--gazetteers", "-g", help="Gazetteer folder or file to use instead of the pipeline's (repeatable).")]
+
+
+def gazetteer_paths(paths: list[Path] | None) -> list[Path] | None:
+    """The ``--gazetteers`` override (None when not given)."""
+    return list(paths) if paths else None
 
 
 class OneLineErrors(TyperGroup):
