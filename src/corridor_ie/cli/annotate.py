@@ -16,13 +16,8 @@ from corridor_ie.errors import CorridorError
 
 from . import base
 
-annotate_app = typer.Typer(
-    name="annotate",
-    help="Make and correct gold annotations in Label Studio: export tasks, import the annotators' work.",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-)
+annotate_app = base.sub_app(
+    "annotate", "Make and correct gold annotations in Label Studio: export tasks, import the annotators' work.")
 
 
 @annotate_app.command("export")

@@ -82,6 +82,11 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def sub_app(name: str, help: str) -> typer.Typer:
+    """A command group (``corridor-ie NAME …``) that shows its help when called bare."""
+    return typer.Typer(name=name, help=help, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
+
+
 def new_app() -> typer.Typer:
     """The ``corridor-ie`` app with its global options and no commands yet."""
     app = typer.Typer(

@@ -56,13 +56,8 @@ def _refused(e: CorridorError) -> typer.Exit:
     return base.fail(str(e))
 
 
-gazetteer_app = typer.Typer(
-    name="gazetteer",
-    help="Check, extend and search the gazetteers (names of places, gates, people, organisations).",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-)
+gazetteer_app = base.sub_app(
+    "gazetteer", "Check, extend and search the gazetteers (names of places, gates, people, organisations).")
 
 
 @gazetteer_app.command()

@@ -6,8 +6,7 @@ entry turns every mention of that place into an official.
 rare real case (a person who shares a name with a town).
 
 Example:
-    >>> from corridor_ie.errors import GazetteerError
-from corridor_ie.gazetteer.model import Entry
+    >>> from corridor_ie.gazetteer.model import Entry
     >>> city = Entry(id="vn.prov.ha-noi", type="province", names={"vi": "Hà Nội"})
     >>> person = Entry(id="person.vn.ha-noi", type="person", names={"vi": "Hà  nội"})
     >>> name_clash(person, [city])

@@ -215,18 +215,19 @@ def from_mentions(doc: Article, gaz: Gazetteer, out: dict[tuple[str, str], Candi
 # --- kind cues ------------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)*")
+_SPACES = re.compile(r"[ \t]+")
 
 
 def _capitalised_after(text: str, pos: int, space: bool = True) -> tuple[int, int] | None:
     """The run of capitalised words starting at ``pos`` (after spaces, when ``space``), as a span, or None."""
-    m = re.compile(r"[ \t]+").match(text, pos)
+    m = _SPACES.match(text, pos)
     start = m.end() if m else pos
     if space and start == pos:
         return None
     end, i, n = start, start, 0
     while n < MAX_NAME_WORDS and (w := _WORD.match(text, i)) and w.group()[0].isupper():
         end, n = w.end(), n + 1
-        sp = re.compile(r"[ \t]+").match(text, end)
+        sp = _SPACES.match(text, end)
         if not sp:
             break
         i = sp.end()

@@ -38,15 +38,10 @@ class _Open:
 
 
 def _open(piece: _Open, cut: bool) -> Markup:
-    attrs = dict(piece.span.attrs)
-    classes = [str(attrs.pop("class"))] if attrs.get("class") else []
-    if not piece.first:
-        attrs.pop("id", None)
-        classes.append("cont")
-    if cut:
-        classes.append("cut")
-    if classes:
-        attrs["class"] = " ".join(classes)
+    extra = ([] if piece.first else ["cont"]) + (["cut"] if cut else [])
+    attrs = {k: v for k, v in piece.span.attrs.items() if piece.first or k != "id"}
+    if extra:  # kept in its place among the attributes
+        attrs["class"] = " ".join(([str(attrs["class"])] if attrs.get("class") else []) + extra)
     return open_tag(piece.span.tag, attrs)
 
 
