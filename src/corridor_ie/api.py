@@ -30,15 +30,30 @@ from .pipeline import (
 from .types import CleanDoc, Meta, RawDoc, Source, TaggedDoc
 
 __all__ = [
-    "DocResult", "Resources", "build_doc", "clean_document", "extract_text", "language", "load_resources", "process_document", "raw_text",
-    "read_inputs", "resources", "run_documents", "run_stages", "sino_vietnamese", "split_sentences", "tag_text",
-    "tokenize",
+    "DocResult", "Resources", "build_doc", "clean_document", "extract_text", "kind_cues", "language",
+    "load_resources", "process_document", "raw_text", "read_inputs", "resources", "run_documents", "run_stages",
+    "sino_vietnamese", "split_sentences", "tag_text", "tokenize",
 ]
 
 
-def resources(pipeline: str | None = None) -> Resources:
-    """Resources for a pipeline file (default pipeline when None), loaded once per process."""
-    return cached_resources(str(Path(pipeline)) if pipeline else None)
+def resources(pipeline: str | None = None, gazetteers: list[Path] | None = None) -> Resources:
+    """Resources for a pipeline file (default pipeline when None), loaded once per process; ``gazetteers``
+    (files or folders) replace the pipeline's own."""
+    override = tuple(str(Path(g).resolve()) for g in gazetteers) if gazetteers is not None else None
+    return cached_resources(str(Path(pipeline)) if pipeline else None, override, _stamp(gazetteers or []))
+
+
+def _stamp(paths: list[Path]) -> str:
+    """Size and modification time of the gazetteer files named: an edited gazetteer is loaded again."""
+    out = []
+    for p in map(Path, paths):
+        for f in sorted(p.glob("*.jsonl")) if p.is_dir() else [p]:
+            try:
+                st = f.stat()
+            except OSError:
+                continue
+            out.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(out)
 
 
 def raw_text(text: str, *, lang: str | None = None, published: str | None = None, html: bool = False,
@@ -96,3 +111,15 @@ def build_doc(text: str, lang: str, res: Resources | None = None):
 def sino_vietnamese(han: str, res: Resources | None = None) -> str | None:
     """The Sino-Vietnamese reading of a name in Chinese characters ("陈士清" -> "Trần Sĩ Thanh"), or None."""
     return (res or resources()).shared.readings.reading(han)
+
+
+def kind_cues() -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """The words the tagger reads right before and right after a name to tell its kind ("tỉnh", "county",
+    "口岸"), as ``(before, after)``: kind -> words as written (``data/context.toml``)."""
+    from importlib.resources import files
+
+    from .tables import load_table
+    from .tag.resolve import ContextTable
+
+    table = load_table(files("corridor_ie.data").joinpath("context.toml"), ContextTable)
+    return table.before, table.after

@@ -260,17 +260,19 @@ _WORKER: Resources | None = None  # the resources of a worker process (set once,
 
 
 @lru_cache(maxsize=4)
-def cached_resources(path: str | None) -> Resources:
-    """Resources for a pipeline file (None: the default), built once per process and pipeline."""
-    return load_resources(load_pipeline(path))
+def cached_resources(path: str | None, gazetteers: tuple[str, ...] | None = None, stamp: str = "") -> Resources:
+    """Resources for a pipeline file (None: the default), built once per process, pipeline and gazetteer
+    override (``gazetteers``: files or folders replacing the pipeline's ``[tag] gazetteers``; ``stamp``
+    only tells apart two states of the same files)."""
+    return load_resources(load_pipeline(path), [Path(g) for g in gazetteers] if gazetteers is not None else None)
 
 
-def _init_worker(pipeline_path: str | None) -> None:
+def _init_worker(pipeline_path: str | None, gazetteers: tuple[str, ...] | None = None) -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: Pool.terminate() sends it
     if _WORKER is None:  # a forked worker inherits the parent's resources (see run_documents)
-        _WORKER = cached_resources(pipeline_path)
+        _WORKER = cached_resources(pipeline_path, gazetteers)
 
 
 def _work(item: RawDoc | ReadFailure) -> DocResult:
@@ -296,7 +298,8 @@ def warm_up(res: Resources) -> None:
 
 
 def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, workers: int = 1,
-                  pipeline_path: str | None = None, chunksize: int = 4) -> Iterator[DocResult]:
+                  pipeline_path: str | None = None, chunksize: int = 4,
+                  gazetteers: tuple[str, ...] | None = None) -> Iterator[DocResult]:
     """Results in input order, whatever the number of worker processes.
 
     An input smaller than one round of work for the pool (``workers * chunksize`` documents) runs in
@@ -315,7 +318,7 @@ def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, work
         warm_up(res)  # forked workers inherit what it loads instead of each loading it
     inherited, _WORKER = _WORKER, (res if ctx.get_start_method() == "fork" else None)
     try:
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path,)) as pool:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path, gazetteers)) as pool:
             yield from pool.imap(_work, itertools.chain(head, items), chunksize=chunksize)
     finally:
         _WORKER = inherited

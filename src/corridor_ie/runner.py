@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .config import load_pipeline
 from .errors import InputNotFound, SetupError
-from .output import JsonlWriter, done_ids
+from .output import JsonlWriter, done_ids, iter_jsonl
 from .pipeline import default_errors_path, load_resources, read_inputs, run_documents, skip_done
 
 
@@ -35,6 +35,8 @@ class ExtractOptions:
     engine: str = "local"  # "local" (in-process or a worker pool) or "dask"
     scheduler: str | None = None  # dask scheduler address; None starts a local cluster
     batch: int = 16  # documents per dask task
+    gazetteers: list[Path] | None = None  # gazetteer files or folders replacing the pipeline's
+    allow_mixed_versions: bool = False  # --resume onto records tagged with another gazetteer version
 
 
 @dataclass
@@ -89,6 +91,10 @@ def available_cores() -> int:
         return os.cpu_count() or 1
 
 
+def _gazetteer_override(opts: ExtractOptions) -> tuple[str, ...] | None:
+    return tuple(str(g.resolve()) for g in opts.gazetteers) if opts.gazetteers is not None else None
+
+
 def _results(items, res, opts: ExtractOptions):
     """Per-document results in input order, from the engine the options name."""
     workers = opts.workers or available_cores()
@@ -96,9 +102,27 @@ def _results(items, res, opts: ExtractOptions):
         from .engines import run_documents_dask
 
         path = str(opts.pipeline.resolve()) if opts.pipeline else None
-        return run_documents_dask(items, path, opts.scheduler, opts.batch, n_workers=workers)
-    return run_documents(items, res, workers=workers,
-                         pipeline_path=str(opts.pipeline) if opts.pipeline else None)
+        return run_documents_dask(items, path, opts.scheduler, opts.batch, n_workers=workers,
+                                  gazetteers=_gazetteer_override(opts))
+    return run_documents(items, res, workers=workers, pipeline_path=str(opts.pipeline) if opts.pipeline else None,
+                         gazetteers=_gazetteer_override(opts))
+
+
+def output_versions(path: Path) -> list[str]:
+    """The gazetteer versions the article records of an output were tagged with, in order of first use."""
+    if not path.exists():
+        return []
+    found = (r.get("gazetteer_version") for r in iter_jsonl(path) if r.get("record_type") == "article")
+    return list(dict.fromkeys(v for v in found if v))
+
+
+def check_resume_versions(path: Path, version: str, allow_mixed: bool) -> None:
+    """Refuse (``SetupError``, exit 2) to ``--resume`` onto an output tagged with another gazetteer version."""
+    other = [v for v in output_versions(path) if v != version]
+    if other and not allow_mixed:
+        raise SetupError(f"{path} holds records tagged with gazetteer version {', '.join(other)}; this run would"
+                         f" use version {version}",
+                         hint="extract again without --resume (a new output), or add --allow-mixed-versions")
 
 
 def run_extract(opts: ExtractOptions, on_document: Callable[[], None] | None = None) -> RunSummary:
@@ -108,9 +132,11 @@ def run_extract(opts: ExtractOptions, on_document: Callable[[], None] | None = N
         raise SetupError(f"unknown engine {opts.engine!r}", hint="use 'local' or 'dask'")
     config = load_pipeline(opts.pipeline)
     _check_inputs(opts.inputs)
-    res = load_resources(config)  # bad gazetteer/pipeline files fail here, before any document
+    res = load_resources(config, opts.gazetteers)  # bad gazetteer/pipeline files fail here, before any document
     out = opts.output
     err_path = opts.errors or default_errors_path(out)
+    if opts.resume and out:
+        check_resume_versions(out, res.gazetteer.version, opts.allow_mixed_versions)
     done = done_ids(out) if (opts.resume and out) else set()
     summary = RunSummary(output=str(out) if out else "stdout", errors_path=str(err_path))
     items = read_inputs(opts.inputs, config, stdin=sys.stdin.buffer if "-" in opts.inputs else None)

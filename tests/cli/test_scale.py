@@ -44,7 +44,7 @@ def test_workers_default_to_the_cores_this_process_may_use(monkeypatch):
     monkeypatch.setattr(runner.os, "sched_getaffinity", lambda pid: {0, 1, 2}, raising=False)
     assert runner.available_cores() == 3
     seen = {}
-    monkeypatch.setattr(runner, "run_documents", lambda items, res, workers, pipeline_path: seen.setdefault(
+    monkeypatch.setattr(runner, "run_documents", lambda items, res, workers, pipeline_path, **kw: seen.setdefault(
         "workers", workers) and iter(()))
     runner._results(iter(()), None, ExtractOptions(inputs=[]))
     assert seen == {"workers": 3}

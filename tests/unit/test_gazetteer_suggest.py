@@ -10,7 +10,7 @@ import pytest
 
 from corridor_ie.gazetteer.model import Entry
 from corridor_ie.gazetteer.store import Gazetteer, load_gazetteer
-from corridor_ie.tools.gazetteer.suggest import Suggestion, propose_id, slug, suggest_from_records
+from corridor_ie.tools.gazetteer.suggest import Suggestion, propose_id, slug, suggest, suggest_from_records
 
 ENTRIES = [
     {"id": "cn.prov.guangxi", "type": "province", "names": {"vi": "Quảng Tây", "zh": "广西"}, "country": "CN"},
@@ -80,26 +80,32 @@ def test_unknown_official_becomes_a_new_entry(suggestions: list[Suggestion]) -> 
     s = suggestions[0]
     assert (s.action, s.type, s.proposed_id, s.nearest_id) == ("new", "person", "person.vn.nguyen-van-tung",
                                                                "person.vn.bui-van-khang")
-    assert s.score is not None and s.score < 0.85
-    entry = Entry.model_validate_json(s.line or "")
+    # ``similarity`` is the distance to the nearest entry; ``score`` how likely the suggestion is right
+    # (a tagged mention, 0.8, in two documents, +0.05)
+    assert s.similarity is not None and s.similarity < 0.85 and s.score == 0.85
+    entry = Entry.model_validate(s.entry)
     assert (entry.names.vi, entry.country) == ("Nguyễn Văn Tùng", "VN")
-    assert s.examples == ["Tham dự có ông Nguyễn Văn Tùng, Giám đốc Sở Công Thương tỉnh Quảng Ninh.",
-                          "Ông Nguyễn Văn Tùng cho biết kim ngạch tăng 20%."]
+    assert [e.context for e in s.evidence] == [
+        "Tham dự có ông Nguyễn Văn Tùng, Giám đốc Sở Công Thương tỉnh Quảng Ninh.",
+        "Ông Nguyễn Văn Tùng cho biết kim ngạch tăng 20%."]
+    assert (s.evidence[0].doc_id, T1[s.evidence[0].start:s.evidence[0].end]) == ("d1", "Nguyễn Văn Tùng")
+    assert s.decision == ""
     assert s.headline().startswith("Nguyễn Văn Tùng → new person person.vn.nguyen-van-tung; nearest ")
 
 
 def test_second_spelling_of_known_official_becomes_an_alias(suggestions: list[Suggestion]) -> None:
     s = suggestions[1]
-    assert (s.action, s.nearest_id, s.score, s.alias_lang) == ("alias", "person.vn.bui-van-khang", 0.92, "vi")
+    assert (s.action, s.entry_id, s.score, s.alias_lang) == ("alias", "person.vn.bui-van-khang", 0.92, "vi")
     assert s.headline() == "Bùi Văn Kháng → alias of Bùi Văn Khắng (person.vn.bui-van-khang), 0.92"
-    assert 'run: corridor-ie gazetteer alias person.vn.bui-van-khang "Bùi Văn Kháng" --lang vi' in s.block()
-    assert s.examples == ["Chiều 5/3, Phó Chủ tịch UBND tỉnh Quảng Ninh Bùi Văn Kháng tiếp đoàn công tác."]
+    assert 'apply: alias "Bùi Văn Kháng" (vi) of person.vn.bui-van-khang' in s.block()
+    assert [e.context for e in s.evidence] == [
+        "Chiều 5/3, Phó Chủ tịch UBND tỉnh Quảng Ninh Bùi Văn Kháng tiếp đoàn công tác."]
 
 
 def test_country_from_the_jurisdiction_named_before_the_person(suggestions: list[Suggestion]) -> None:
     s = suggestions[2]
     assert (s.action, s.proposed_id) == ("new", "person.cn.ly-ban")
-    assert json.loads(s.line or "")["country"] == "CN"
+    assert s.entry is not None and s.entry["country"] == "CN"
 
 
 def test_jsonl_round_trip(suggestions: list[Suggestion]) -> None:
@@ -114,11 +120,34 @@ def test_min_score_turns_alias_into_new(records: list[dict[str, Any]], gaz: Gaze
 
 def test_proposed_ids_follow_conventions_and_stay_unique() -> None:
     assert slug("Đoàn Thu Hà") == "doan-thu-ha"
-    assert propose_id("PERSON", "VN", "Bùi Văn A", {"person.vn.bui-van-a"}) == "person.vn.bui-van-a-2"
-    assert propose_id("ORG", "CN", "Sở Thương mại", set()) == "org.cn.so-thuong-mai"
-    assert propose_id("PLACE", None, "cầu Bắc Luân", set()) == "place.cau-bac-luan"
-    assert propose_id("PERSON", "CN", "刘宁", set()) == "person.cn.todo-pinyin"
+    assert propose_id("person", "VN", "Bùi Văn A", {"person.vn.bui-van-a"}) == "person.vn.bui-van-a-2"
+    assert propose_id("org", "CN", "Sở Thương mại", set()) == "org.cn.so-thuong-mai"
+    assert propose_id("place", None, "cầu Bắc Luân", set()) == "place.cau-bac-luan"
+    assert propose_id("person", "CN", "刘宁", set()) == "person.cn.todo-pinyin"
+    assert propose_id("district", "VN", "Bát Xát", set()) == "vn.dist.bat-xat"
+    assert propose_id("border_gate", "CN", "Long Bang", set()) == "gate.cn.long-bang"
+    assert propose_id("series", None, "Hội nghị hợp tác kinh tế biên giới các tỉnh giáp biên", set()) == \
+        "series.hoi-nghi-hop-tac-kinh-te"
 
 
 def test_no_suggestion_for_empty_input(gaz: Gazetteer, tmp_path: Path) -> None:
     assert suggest_from_records([], gaz) == []
+
+
+def test_decisions_round_trip_and_unknown_keys_are_refused() -> None:
+    line = {"key": "person:new:person.vn.x", "kind": "person", "action": "new", "name": "X Y", "label": "PERSON",
+            "type": "person", "score": 0.8, "reason": "r", "count": 1, "docs": 1, "spellings": ["X Y"],
+            "entry": {"id": "person.vn.x", "type": "person", "names": {"vi": "X Y"}}, "decision": "accept"}
+    assert Suggestion.model_validate(line).decision == "accept"
+    with pytest.raises(ValueError):
+        Suggestion.model_validate({**line, "decision": "yes"})
+    with pytest.raises(ValueError):
+        Suggestion.model_validate({**line, "extra": 1})
+
+
+def test_dropped_names_are_counted(gaz: Gazetteer) -> None:
+    text = "Ông Văn Kháng và ông Bùi Văn Kháng dự. Bà Quảng Ninh phát biểu."
+    rec = article("d9", text, [ent(text, "Văn Kháng"), ent(text, "Bùi Văn Kháng"), ent(text, "Quảng Ninh")])
+    out = suggest([rec], gaz)
+    assert [s.name for s in out.items] == ["Bùi Văn Kháng"]
+    assert sum(out.dropped.values()) == 2

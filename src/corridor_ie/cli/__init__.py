@@ -1,6 +1,6 @@
 """The ``corridor-ie`` command line: thin typer wrappers over library functions, one module per group of
 commands (``extract``: extract, schema; ``review``: show, evaluate; ``analysts``: consolidate, diff,
-timeline, export; ``gazetteer``: the gazetteer sub-app). This package is the only place that imports
+timeline, export; ``gazetteer`` and ``annotate``: sub-apps). This package is the only place that imports
 typer, and nothing imports it.
 
 Exit codes: 0 every document extracted; 1 some documents failed (see the errors file), or
@@ -11,10 +11,10 @@ Exit codes: 0 every document extracted; 1 some documents failed (see the errors 
 
 from __future__ import annotations
 
-from . import analysts, base, extract, gazetteer, review
+from . import analysts, annotate, base, extract, gazetteer, review
 
 app = base.new_app()
-for _group in (extract, review, analysts, gazetteer):
+for _group in (extract, review, analysts, gazetteer, annotate):
     _group.register(app)
 
 

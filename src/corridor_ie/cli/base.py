@@ -31,6 +31,13 @@ from corridor_ie.errors import CorridorError
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 PipelineOpt = Annotated[Path | None, typer.Option("--pipeline", "-p", help="Pipeline file (TOML).")]
+GazetteersOpt = Annotated[list[Path] | None, typer.Option(
+    "--gazetteers", "-g", help="Gazetteer folder or file to use instead of the pipeline's (repeatable).")]
+
+
+def gazetteer_paths(paths: list[Path] | None) -> list[Path] | None:
+    """The ``--gazetteers`` override (None when not given)."""
+    return list(paths) if paths else None
 
 
 class OneLineErrors(TyperGroup):
@@ -94,6 +101,11 @@ def _version(value: bool) -> None:
     if value:
         typer.echo(f"corridor-ie {__version__}")
         raise typer.Exit()
+
+
+def sub_app(name: str, help: str) -> typer.Typer:
+    """A command group (``corridor-ie NAME …``) that shows its help when called bare."""
+    return typer.Typer(name=name, help=help, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
 
 
 def new_app() -> typer.Typer:

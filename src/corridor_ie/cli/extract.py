@@ -62,15 +62,23 @@ def extract(
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed).")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler",
                                                   help="Dask scheduler address (default: a local cluster).")] = None,
+    gazetteers: base.GazetteersOpt = None,
+    allow_mixed: Annotated[bool, typer.Option(
+        "--allow-mixed-versions",
+        help="With --resume: append even when the output was tagged with another gazetteer version.")] = False,
 ) -> None:
     """Extract article, conference, official and commitment records.
+
+    --resume refuses (exit 2) an output tagged with another gazetteer version than this run's, unless
+    --allow-mixed-versions.
 
     Example: corridor-ie extract examples/ -o out/records.jsonl
     """
     from corridor_ie.runner import ExtractOptions
 
     opts = ExtractOptions(inputs=inputs, output=output, errors=errors, pipeline=pipeline, workers=workers,
-                          resume=resume, quiet=quiet, engine=engine, scheduler=scheduler)
+                          resume=resume, quiet=quiet, engine=engine, scheduler=scheduler,
+                          gazetteers=base.gazetteer_paths(gazetteers), allow_mixed_versions=allow_mixed)
     try:
         code = extract_and_report(opts)
     except SetupError as e:

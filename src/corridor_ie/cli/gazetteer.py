@@ -1,4 +1,4 @@
-"""``corridor-ie gazetteer …``: validate, suggest, add, alias, show, search (thin wrappers over
+"""``corridor-ie gazetteer …``: validate, suggest, apply, add, alias, show, search (thin wrappers over
 :mod:`corridor_ie.tools.gazetteer`).
 
 The app calls ``register(app)``. Problems are printed one per line as
@@ -44,22 +44,20 @@ def _folder(gazetteers: Path | None) -> Path:
 
 
 def _refused(e: CorridorError) -> typer.Exit:
+    from corridor_ie.tools.gazetteer.clash import NameClash
     from corridor_ie.tools.gazetteer.edit import EditRefused
 
     if isinstance(e, EditRefused):
         for p in e.problems:
             typer.echo(str(p), err=True)
         return base.fail(str(e), EXIT_PROBLEMS)
+    if isinstance(e, NameClash):
+        return base.fail(str(e), EXIT_PROBLEMS)
     return base.fail(str(e))
 
 
-gazetteer_app = typer.Typer(
-    name="gazetteer",
-    help="Check, extend and search the gazetteers (names of places, gates, people, organisations).",
-    no_args_is_help=True,
-    add_completion=False,
-    rich_markup_mode=None,
-)
+gazetteer_app = base.sub_app(
+    "gazetteer", "Check, extend and search the gazetteers (names of places, gates, people, organisations).")
 
 
 @gazetteer_app.command()
@@ -95,18 +93,29 @@ def suggest(
     corpus: Annotated[list[str], typer.Argument(help="Files or folders of articles to extract.")],
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write suggestions as JSON Lines.")] = None,
     pipeline: Annotated[Path | None, typer.Option("--pipeline", "-p", help="Pipeline file (TOML).")] = None,
+    gazetteers: base.GazetteersOpt = None,
+    kind: Annotated[list[str] | None, typer.Option(
+        "--kind", "-k", help="Only these kinds (repeatable): person, org, series, place, gate_pair.")] = None,
     min_score: Annotated[float, typer.Option("--min-score", min=0, max=1,
                                              help="Lowest similarity (0..1) proposed as an alias.")] = 0.85,
     limit: Annotated[int | None, typer.Option("--limit", "-n", min=1, help="Show only the N most frequent.")] = None,
 ) -> None:
-    """Propose new entries and aliases for the names a corpus mentions but the gazetteers lack.
+    """Propose new entries and aliases (persons, organisations, series, places, gate pairs) for what a
+    corpus mentions but the gazetteer lacks, each with evidence and a score.
+
+    With -o, one JSON line per suggestion with a "decision" field: set it to "accept" or "reject",
+    then run `corridor-ie gazetteer apply FILE`.
 
     Example: corridor-ie gazetteer suggest examples/vi -o out/suggestions.jsonl
     """
-    from corridor_ie.tools.gazetteer.suggest import suggest_corpus
+    from corridor_ie.tools.gazetteer.suggest import KINDS, suggest_corpus
 
+    unknown = sorted(set(kind or ()) - set(KINDS))
+    if unknown:
+        raise base.fail(f"unknown kind {unknown[0]!r} (known: {', '.join(KINDS)})")
     try:
-        run = suggest_corpus(corpus, str(pipeline) if pipeline else None, min_score)
+        run = suggest_corpus(corpus, str(pipeline) if pipeline else None, min_score,
+                             base.gazetteer_paths(gazetteers), kind or KINDS)
     except CorridorError as e:
         raise base.fail(str(e)) from None
     items = run.suggestions[:limit] if limit else run.suggestions
@@ -119,7 +128,41 @@ def suggest(
     else:
         typer.echo("\n\n".join(s.block() for s in items))
     failed = f", {run.failed} failed" if run.failed else ""
-    typer.echo(f"{run.documents} document(s){failed}; {len(run.suggestions)} suggestion(s)", err=True)
+    left = "".join(f"; left out {n}: {why}" for why, n in sorted(run.dropped.items()))
+    typer.echo(f"{run.documents} document(s){failed}; {len(run.suggestions)} suggestion(s){left}", err=True)
+
+
+@gazetteer_app.command()
+def apply(
+    suggestions: Annotated[Path, typer.Argument(help="Suggestions (JSON Lines from `gazetteer suggest -o`).")],
+    gazetteers: GazetteerOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow a person named like a place, org or series.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")] = False,
+) -> None:
+    """Write the suggestions whose "decision" is "accept" into the gazetteer (validated, atomic, sorted).
+
+    Lines that cannot be applied are skipped and listed with the reason (exit 1); a batch that would
+    create a clash (one name for two entries of a type, a person named like a place) is refused whole
+    and nothing is written (exit 1). Applying the same file again changes nothing.
+
+    Example: corridor-ie gazetteer apply out/suggestions.jsonl --gazetteers out/gazetteers
+    """
+    from corridor_ie.tools.gazetteer.apply import apply_file
+
+    try:
+        report = apply_file(suggestions, _folder(gazetteers), force=force, dry_run=dry_run)
+    except CorridorError as e:
+        raise _refused(e) from None
+    for line in report.applied:
+        typer.echo(f"{'would apply' if dry_run else 'applied'}: {line}")
+    for line in report.already:
+        typer.echo(f"already done: {line}")
+    for line in report.skipped:
+        typer.echo(f"skipped: {line}", err=True)
+    typer.echo(report.summary() if not dry_run else "dry run: " + report.summary(), err=True)
+    _remaining(report.remaining)
+    if report.skipped:
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 @gazetteer_app.command()
@@ -138,8 +181,10 @@ def add(
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Gazetteer file; a bare name is taken in the "
                                                 "gazetteer folder (default: by type).")] = None,
     gazetteers: GazetteerOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow a person named like a place, org or series.")] = False,
 ) -> None:
-    """Add a new entry, validated, to its gazetteer file (kept sorted by id).
+    """Add a new entry, validated, to its gazetteer file (kept sorted by id). A person named like a
+    place, organisation or series is refused (exit 1) unless --force.
 
     Example: corridor-ie gazetteer add --type person --id person.vn.nguyen-van-a --vi "Nguyễn Văn A" --country VN
     """
@@ -153,7 +198,7 @@ def add(
     data = {"id": id_, "type": type_, "names": {"vi": vi, "zh": zh, "zh_hant": zh_hant, "en": en},
             "aliases": aliases, "country": country, "parent": parent, "note": note}
     try:
-        res = add_entry(folder, data, file)
+        res = add_entry(folder, data, file, force=force)
     except CorridorError as e:
         raise _refused(e) from None
     typer.echo(f"added {res.entry.id} at {res.path}:{res.line}")
@@ -166,6 +211,7 @@ def alias_cmd(
     name: Annotated[str, typer.Argument(help="The new alias, as written in news.")],
     lang: Annotated[str, typer.Option("--lang", "-l", help="vi, zh, zh_hant or en.")] = "vi",
     gazetteers: GazetteerOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Allow a person named like a place, org or series.")] = False,
 ) -> None:
     """Add an alias to an existing entry (refused when it is already a name of that entry).
 
@@ -174,7 +220,7 @@ def alias_cmd(
     from corridor_ie.tools.gazetteer.edit import add_alias
 
     try:
-        res = add_alias(_folder(gazetteers), entry_id, name, lang)
+        res = add_alias(_folder(gazetteers), entry_id, name, lang, force=force)
     except CorridorError as e:
         raise _refused(e) from None
     typer.echo(f"added alias '{' '.join(name.split())}' ({lang}) to {res.entry.id} at {res.path}:{res.line}")

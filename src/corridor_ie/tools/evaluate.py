@@ -236,10 +236,11 @@ def underthesea_spans(text: str, sentences: list[tuple[int, int]]) -> list[Span]
 
 # --- driver -----------------------------------------------------------------------------------
 
-def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline: str | None = None) -> Report:
+def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline: str | None = None,
+             gazetteers: list[Path] | None = None) -> Report:
     from corridor_ie.api import process_document, resources, split_sentences
 
-    res = resources(pipeline)
+    res = resources(pipeline, gazetteers)
     report = Report()
     folders = folder if isinstance(folder, list) else [folder]
     for path, gold in (pg for f in folders for pg in iter_gold(f)):

@@ -33,6 +33,7 @@ from corridor_ie.gazetteer.model import LABEL_OF_TYPE, Entry
 from corridor_ie.gazetteer.store import LineProblem, gazetteer_files
 from corridor_ie.normalise import ascii_fold
 
+from .clash import refuse_clash
 from .validate import Located, match_key, parse_text, read_files, validate_texts
 
 ALIAS_LANGS = ("vi", "zh", "zh_hant", "en")
@@ -169,14 +170,22 @@ def write_entries(gazetteer: list[Path], target: Path, entries: list[Entry]) -> 
     Returns the number of problems that were there before and remain. Raises ``EditRefused`` when the
     write would add a problem.
     """
-    _writable(target)
+    return write_files(gazetteer, {target: entries})
+
+
+def write_files(gazetteer: list[Path], changes: dict[Path, list[Entry]]) -> int:
+    """``write_entries`` for several files at once: all are validated together, then each is replaced
+    atomically (all temporary files are written before the first is renamed into place)."""
+    for target in changes:
+        _writable(target)
     files = dict(read_files([p for p in gazetteer if p.exists()]))
     before, _ = validate_texts(files.items())
-    new_text = dump_file(entries)
-    same = [k for k in files if k.resolve() == target.resolve()]
-    for k in same:
-        del files[k]
-    files[same[0] if same else target] = new_text
+    texts = {target: dump_file(entries) for target, entries in changes.items()}
+    for target, new_text in texts.items():
+        same = [k for k in files if k.resolve() == target.resolve()]
+        for k in same:
+            del files[k]
+        files[same[0] if same else target] = new_text
     after, _ = validate_texts(files.items())
     old = _strip_lines(before)
     added = []
@@ -188,14 +197,19 @@ def write_entries(gazetteer: list[Path], target: Path, entries: list[Entry]) -> 
     if added:
         raise EditRefused(f"not written: the change would add {len(added)} problem(s) to the gazetteer",
                           added, hint="see the problems listed; nothing was changed")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temps: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(new_text)
-        os.replace(tmp, target)
+        for target, new_text in texts.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            temps.append((tmp, target))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(new_text)
+        for tmp, target in temps:
+            os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for tmp, _ in temps:
+            Path(tmp).unlink(missing_ok=True)
         raise
     return len(after) - len(added)
 
@@ -234,10 +248,12 @@ def _gazetteer_paths(gazetteer: Path, target: Path) -> list[Path]:
     return files if target.resolve() in {f.resolve() for f in files} else [*files, target]
 
 
-def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None) -> EditResult:
-    """Add a new entry to ``file`` (default: by type, see ``DEFAULT_FILE``) of the gazetteer folder."""
+def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None, force: bool = False) -> EditResult:
+    """Add a new entry to ``file`` (default: by type, see ``DEFAULT_FILE``) of the gazetteer folder.
+    A person named like a place, organisation or series is refused unless ``force``."""
     entry = make_entry(data)
     folder = read_folder([gazetteer])
+    refuse_clash(entry, (it.entry for it in folder.items), force)
     if (prev := folder.find(entry.id)) is not None:
         raise GazetteerError(f"id '{entry.id}' already exists at {prev.where}",
                              hint="choose another id, or use `corridor-ie gazetteer alias` to add a name")
@@ -248,7 +264,7 @@ def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None) -
     return EditResult(target, _line_of(target, entry.id), entry, remaining)
 
 
-def add_alias(gazetteer: Path, entry_id: str, name: str, lang: str = "vi") -> EditResult:
+def add_alias(gazetteer: Path, entry_id: str, name: str, lang: str = "vi", force: bool = False) -> EditResult:
     """Add ``name`` to ``aliases[lang]`` of the entry ``entry_id``, in the file that holds it."""
     if lang not in ALIAS_LANGS:
         raise GazetteerError(f"unknown alias language '{lang}'", hint=f"use one of {', '.join(ALIAS_LANGS)}")
@@ -268,6 +284,7 @@ def add_alias(gazetteer: Path, entry_id: str, name: str, lang: str = "vi") -> Ed
     aliases = data.setdefault("aliases", {})
     aliases[lang] = [*aliases.get(lang, []), name]
     new = make_entry(data)
+    refuse_clash(new, (it.entry for it in folder.items), force)
     entries = [new if x.id == e.id else x for x in _file_entries(found.path)]
     remaining = write_entries(_gazetteer_paths(gazetteer, found.path), found.path, entries)
     return EditResult(found.path, _line_of(found.path, e.id), new, remaining)
