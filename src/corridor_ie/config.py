@@ -39,6 +39,9 @@ class Limits(BaseModel):
     max_decompressed_bytes: int = Field(default=500_000_000, gt=0)  # gzip output of one file
     max_html_depth: int = Field(default=500, gt=0)  # element nesting depth of an HTML page
     max_seconds: float = Field(default=60.0, gt=0)  # wall time per document (enforced in workers)
+    max_memory_mb: int = Field(default=1024, gt=0)  # memory one document may add to its worker process
+    max_html_elements: int = Field(default=50_000, gt=0)  # tags in one HTML page, counted before parsing
+    max_html_attributes: int = Field(default=1_000, gt=0)  # attributes on one HTML tag, counted before parsing
 
 
 class PipelineConfig(BaseModel):

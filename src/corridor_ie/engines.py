@@ -8,8 +8,10 @@ named by address, or a ``LocalCluster`` of two single-threaded worker processes 
   pipeline path) and reuses them for every batch it runs.
 - Results come back in input order, and at most ``max_in_flight`` batches are submitted and not yet
   consumed: the input is streamed, never held whole in memory.
-- The worker runs ``pipeline.process_document``, so a failing document costs that document only,
-  and ``limits.max_seconds`` holds there too (a timer thread, as SIGALRM cannot reach a worker thread).
+- The worker runs ``pipeline.process_document`` in a process it forks (``pipeline.isolated_runner``, one
+  per dask worker thread, kept across batches), so a failing document costs that document only and the
+  hard limits of the local engine hold there too: ``max_seconds`` (the process is killed and replaced)
+  and ``max_memory_mb``.
 
 Workers of a remote cluster need ``corridor-ie`` installed and the pipeline file (and the gazetteers
 it names, or the ``gazetteers`` override) at the same absolute path.
@@ -26,22 +28,40 @@ from __future__ import annotations
 
 import itertools
 import logging
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 
 from .ingest.readers import ReadFailure
-from .pipeline import DocResult, cached_resources, failure_result, process_document
+from .pipeline import DocResult, cached_resources, failure_result, isolated_runner, process_document
 from .types import RawDoc
+from .workers import Supervisor
+from .workers import available as workers_available
 
 #: batches a worker process holds (running and queued) when ``max_in_flight`` is not given
 IN_FLIGHT_PER_WORKER = 2
 
 
+#: per dask-worker thread, pipeline and gazetteer override: the worker process that runs its documents
+_ISOLATED: dict[tuple[int, str | None, tuple[str, ...] | None], Supervisor] = {}
+
+
 def run_batch(items: list[RawDoc | ReadFailure], pipeline_path: str | None,
-              gazetteers: tuple[str, ...] | None = None) -> list[DocResult]:
-    """One batch on a worker: resources come from the worker's cache (loaded on its first batch)."""
+              gazetteers: tuple[str, ...] | None = None, isolated: bool = True) -> list[DocResult]:
+    """One batch on a worker: resources come from the worker's cache (loaded on its first batch).
+
+    ``isolated``: the documents run in a process forked from the dask worker (one per dask worker
+    thread, kept for the next batches), under the same hard time and memory limits as the local engine."""
     res = cached_resources(pipeline_path, gazetteers)
-    return [failure_result(i) if isinstance(i, ReadFailure) else process_document(i, res) for i in items]
+    if not isolated or not workers_available():
+        return [failure_result(i) if isinstance(i, ReadFailure) else process_document(i, res) for i in items]
+    key = (threading.get_ident(), pipeline_path, gazetteers)
+    pool = _ISOLATED.get(key)
+    if pool is None:
+        # no PR_SET_PDEATHSIG: it follows the forking thread, which a thread pool may end; the worker
+        # still ends with this process (the end of its pipe)
+        pool = _ISOLATED[key] = isolated_runner(res, 1, pdeathsig=False)
+    return list(pool.imap(items))
 
 
 def _batches(items: Iterable[RawDoc | ReadFailure], size: int) -> Iterator[list[RawDoc | ReadFailure]]:

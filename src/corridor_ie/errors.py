@@ -48,6 +48,12 @@ class InputNotFound(SetupError):
     code = "E103"
 
 
+class OutputError(SetupError):
+    """An output could not be written (a full disk, an I/O error); the message says what was kept."""
+
+    code = "E104"
+
+
 class DocumentError(CorridorError):
     """One document could not be processed; ``stage`` says where."""
 

@@ -28,17 +28,20 @@ from pydantic import BaseModel
 
 from . import registry
 from .assemble.article import article_record
-from .config import PipelineConfig, load_pipeline
+from .config import Limits, PipelineConfig, load_pipeline
 from .errors import CorridorError, DocumentError, LimitExceeded, StageError
 from .gazetteer.compiled import CompiledGazetteer, is_relevant_entry, load_compiled
 from .gazetteer.store import Gazetteer, load_gazetteer
 from .ingest.readers import ReadFailure, iter_inputs
 from .lang import Languages, build_languages
 from .lang.tables import PersonScores, SectorVocabulary
+from .output import record_json
 from .records import ErrorRecord
 from .tables import load_table
 from .tag.sinoviet import Readings
 from .types import Meta, RawDoc, SegmentedDoc, Source, TaggedDoc
+from .workers import HardLimits, Stopped, Supervisor
+from .workers import available as workers_available
 
 
 @dataclass(frozen=True, eq=False)
@@ -111,11 +114,28 @@ class Built:
 
 @dataclass
 class DocResult:
-    """What one document produced: records to write and errors to report."""
+    """What one document produced: records to write and errors to report.
+
+    A result made in a worker process carries its records already serialised (``lines``: record type and
+    JSON line, see :meth:`encoded`); ``fatal`` says the process that made it should not run another
+    document (it ran out of memory)."""
 
     records: list[BaseModel] = field(default_factory=list)
     errors: list[ErrorRecord] = field(default_factory=list)
     doc_id: str | None = None
+    lines: list[tuple[str, str]] | None = None
+    fatal: bool = False
+
+    @property
+    def ok(self) -> bool:
+        """Whether the document produced records (an article at least)."""
+        return bool(self.records or self.lines)
+
+    def encoded(self) -> DocResult:
+        """The same result with its records as JSON lines (cheaper to send between processes)."""
+        if self.lines is not None or not self.records:
+            return self
+        return replace(self, records=[], lines=[(getattr(r, "record_type", "?"), record_json(r)) for r in self.records])
 
 
 RETRY_SECONDS, RETRIES = 0.05, 5  # a time limit swallowed by library code is raised again, this often
@@ -212,21 +232,25 @@ def run_stages(raw: RawDoc, res: Resources, trace: list[str] | None = None,
         out = assemble(tagged)
         built.records += out.records
         built.problems += out.problems
+    # the article says how many records its document has, so that --resume can tell a document whose
+    # records were all written from one cut short
+    built.records[0] = built.records[0].model_copy(update={"record_count": len(built.records)})
     return tagged, built
 
 
-def process_document(raw: RawDoc, res: Resources) -> DocResult:
-    """Run every stage on one document; any failure costs this document only."""
+def process_document(raw: RawDoc, res: Resources, trace: list[str] | None = None) -> DocResult:
+    """Run every stage on one document; any failure costs this document only. ``trace`` receives the
+    name of each stage as it starts (a worker process shares it with its supervisor)."""
     cfg = res.config
     loc = raw.source.location
-    trace: list[str] = []
+    trace = trace if trace is not None else []
     try:
         with _time_limit(cfg.limits.max_seconds):
             _tagged, built = run_stages(raw, res, trace)
             assert built is not None
     except BaseException as exc:  # noqa: BLE001 - one place maps every failure to an error line
         stage = trace[-1] if trace else "extract"
-        result = _failure(exc, raw, loc, stage, cfg.limits.max_seconds)
+        result = _failure(exc, raw, loc, stage, cfg.limits)
         if result is None:
             raise
         return result
@@ -235,10 +259,21 @@ def process_document(raw: RawDoc, res: Resources) -> DocResult:
     return DocResult(records=built.records, errors=errors, doc_id=raw.doc_id)
 
 
-def _failure(exc: BaseException, raw: RawDoc, loc: str, stage: str, max_seconds: float) -> DocResult | None:
+def over_time(limits: Limits) -> LimitExceeded:
+    return LimitExceeded(f"processing took over {limits.max_seconds:g} s (limit max_seconds)")
+
+
+def over_memory(limits: Limits) -> LimitExceeded:
+    return LimitExceeded(f"processing needed more than {limits.max_memory_mb:,} MB of memory (limit max_memory_mb)")
+
+
+def _failure(exc: BaseException, raw: RawDoc, loc: str, stage: str, limits: Limits) -> DocResult | None:
     """The error line for a failed document, or None for what must not be caught (Ctrl-C, exit)."""
+    fatal = False
     if isinstance(exc, _Timeout):
-        err: CorridorError = LimitExceeded(f"processing took over {max_seconds:g} s (limit max_seconds)")
+        err: CorridorError = over_time(limits)
+    elif isinstance(exc, MemoryError):
+        err, fatal = over_memory(limits), True
     elif isinstance(exc, DocumentError):
         err, stage = exc, exc.stage if exc.stage != "unknown" else stage
     elif isinstance(exc, RecursionError):
@@ -247,7 +282,7 @@ def _failure(exc: BaseException, raw: RawDoc, loc: str, stage: str, max_seconds:
         err = StageError(f"{stage} stage failed: {type(exc).__name__}: {exc}")
     else:
         return None
-    return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id)
+    return DocResult(errors=[_error(loc, raw.doc_id, err, stage)], doc_id=raw.doc_id, fatal=fatal)
 
 
 def failure_result(f: ReadFailure) -> DocResult:
@@ -297,13 +332,54 @@ def warm_up(res: Resources) -> None:
         process_document(raw, res)
 
 
+def _stopped_result(limits: Limits, stopped: Stopped) -> DocResult:
+    """The error line of a document whose worker process was killed over time, or died."""
+    raw: RawDoc = stopped.item
+    if stopped.timed_out:
+        err: CorridorError = over_time(limits)
+    elif stopped.status == "killed by SIGKILL":  # the kernel's out-of-memory killer
+        err = LimitExceeded(f"the worker process was killed while processing it, probably out of memory "
+                            f"(limit max_memory_mb = {limits.max_memory_mb:,})")
+    else:
+        err = StageError(f"{stopped.stage} stage failed: the worker process running it {stopped.status}")
+    return DocResult(errors=[_error(raw.source.location, raw.doc_id, err, stopped.stage)], doc_id=raw.doc_id)
+
+
+def isolated_runner(res: Resources, workers: int = 1, *, pdeathsig: bool = True) -> Supervisor:
+    """Worker processes (forked from this one, sharing ``res``) that run documents under the hard time
+    and memory limits of ``res.config.limits`` (``workers.py``); read failures are answered here."""
+    limits = res.config.limits
+
+    def work(raw: RawDoc, trace: list[str]) -> DocResult:
+        return process_document(raw, res, trace).encoded()
+
+    def memory(raw: RawDoc) -> DocResult:
+        return DocResult(errors=[_error(raw.source.location, raw.doc_id, over_memory(limits), "limits")],
+                         doc_id=raw.doc_id)
+
+    def direct(item: RawDoc | ReadFailure) -> DocResult | None:
+        return failure_result(item) if isinstance(item, ReadFailure) else None
+
+    return Supervisor(work, workers, HardLimits(limits.max_seconds, limits.max_memory_mb),
+                      on_stopped=lambda s: _stopped_result(limits, s), on_memory=memory, direct=direct,
+                      pdeathsig=pdeathsig)
+
+
 def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, workers: int = 1,
                   pipeline_path: str | None = None, chunksize: int = 4,
-                  gazetteers: tuple[str, ...] | None = None) -> Iterator[DocResult]:
+                  gazetteers: tuple[str, ...] | None = None, isolated: bool = False) -> Iterator[DocResult]:
     """Results in input order, whatever the number of worker processes.
 
-    An input smaller than one round of work for the pool (``workers * chunksize`` documents) runs in
-    this process: starting workers would cost more than it saves."""
+    ``isolated``: every document runs in a worker process under hard time and memory limits
+    (``isolated_runner``), however few there are; results carry their records as JSON lines.
+    Otherwise an input smaller than one round of work for the pool (``workers * chunksize`` documents)
+    runs in this process: starting workers would cost more than it saves."""
+    if isolated and workers_available():
+        if workers > 1:
+            warm_up(res)  # forked workers inherit what it loads instead of each loading it
+        with isolated_runner(res, workers) as pool:
+            yield from pool.imap(items)
+        return
     items = iter(items)
     head = list(itertools.islice(items, workers * chunksize)) if workers > 1 else []
     if workers <= 1 or len(head) < workers * chunksize:
@@ -324,8 +400,9 @@ def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, work
         _WORKER = inherited
 
 
-def read_inputs(inputs: list[str], config: PipelineConfig, stdin=None) -> Iterator[RawDoc | ReadFailure]:
-    return iter_inputs(inputs, config.limits, stdin=stdin)
+def read_inputs(inputs: list[str], config: PipelineConfig, stdin=None,
+                skipped: dict[str, int] | None = None) -> Iterator[RawDoc | ReadFailure]:
+    return iter_inputs(inputs, config.limits, stdin=stdin, skipped=skipped)
 
 
 def skip_done(items: Iterable[RawDoc | ReadFailure], done: set[str]) -> Iterator[RawDoc | ReadFailure]:
