@@ -90,6 +90,9 @@ class ArticleRecord(_Record):
     removed: list[dict[str, str]] = Field(default_factory=list)  # what the cleaner removed: kind, text, reason
     gazetteer_version: str | None = None
     pipeline: str | None = None
+    # how many records the document has, this one included (1.2): a reader (--resume) can tell a document
+    # whose records were all written from one cut short
+    record_count: int | None = Field(default=None, ge=1)
 
 
 class ConferenceRecord(_Record):

@@ -104,4 +104,5 @@ def test_worker_pool_and_dask_batches_get_the_override(work, tmp_path: Path) -> 
     assert len(arts) == 10 and {khang(a) for a in arts} == {"gazetteer"}
     items = list(read_inputs([str(src)], load_pipeline(None)))
     (result,) = run_batch(items, None, (str(gaz.resolve()),))  # what a dask worker runs
-    assert khang(result.records[0].model_dump(mode="json")) == "gazetteer"
+    assert result.lines is not None  # made in a worker process: records come back as JSON lines
+    assert khang(json.loads(result.lines[0][1])) == "gazetteer"

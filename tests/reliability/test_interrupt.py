@@ -67,6 +67,10 @@ def article_count(path: Path) -> int:
     return path.read_bytes().count(b'{"record_type":"article"')
 
 
+def partial_of(out: Path) -> Path:
+    return out.with_name(out.name + ".partial")
+
+
 def check_complete_records(path: Path) -> list[dict]:
     data = path.read_bytes()
     assert data == b"" or data.endswith(b"\n"), "the output ends in a partial line"
@@ -94,7 +98,8 @@ def test_signal_then_resume_equals_a_clean_run(tmp_path: Path, corpus: tuple[Pat
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 300
-        while article_count(out) < 3 and proc.poll() is None and time.monotonic() < deadline:
+        # a fresh run writes OUT.partial and renames it to OUT when it ends (also when it is stopped)
+        while article_count(partial_of(out)) < 3 and proc.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
         assert proc.poll() is None, "the run ended before it could be interrupted"
         proc.send_signal(signum)
@@ -143,21 +148,23 @@ def test_signal_during_a_document_stops_the_run(tmp_path: Path, monkeypatch: pyt
         (d / f"{i}.txt").write_bytes((EX / name).read_bytes())
     real = segment_mod.make_language
     calls = []
+    run_pid = os.getpid()  # the process running extract (documents run in a worker process it forks)
 
     def make_language_that_gets_interrupted(options, shared):
         inner = real(options, shared)
 
         def language(clean):
             calls.append(clean.doc_id)
-            if len(calls) == 2:
-                os.kill(os.getpid(), signum)  # arrives while the second document is being processed
+            if clean.source.path.endswith("1.txt"):
+                os.kill(run_pid, signum)  # arrives while the second document is being processed
             return inner(clean)
 
         return language
 
     monkeypatch.setattr(segment_mod, "make_language", make_language_that_gets_interrupted)
     out = tmp_path / "out.jsonl"
-    code = extract_and_report(ExtractOptions(inputs=[str(d)], output=out))
+    # one worker process: "the documents before it" are then well defined (with more, they run side by side)
+    code = extract_and_report(ExtractOptions(inputs=[str(d)], output=out, workers=1))
     err = capsys.readouterr().err
     assert code == 130
     assert interrupted_message(out).fullmatch(err), err

@@ -44,6 +44,8 @@ def extract_and_report(opts: ExtractOptions) -> int:
 
     with progress_bar(not opts.quiet and sys.stderr.isatty()) as tick:
         summary = run_extract(opts, on_document=tick)
+    for note in summary.notes:  # what --resume dropped: said even with --quiet
+        typer.echo(f"corridor-ie: warning: {note}", err=True)
     if summary.interrupted or not opts.quiet:
         typer.echo(summary.message(), err=True)
     return summary.exit_code
@@ -57,7 +59,8 @@ def extract(
     workers: Annotated[int | None, typer.Option(
         "--workers", "-w", min=1, show_default=False,
         help="Worker processes (default: the cores this process may use).")] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Skip documents already in the output.")] = False,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Continue an output: skip the documents whose records are all in it.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed).")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler",
