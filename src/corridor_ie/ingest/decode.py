@@ -302,3 +302,71 @@ def decode_bytes(data: bytes, *, declared: str | None = None, location: str = ""
         said = f", not the declared {declared!r}," if declared else ""
         raise ReadError(f"undecodable: not UTF-8{said} and not text in any known encoding", location=loc)
     return found
+
+
+# --- after decoding: text a parser accepts, and text that is text at all ----------------------------
+
+# characters XML (and so lxml, which trafilatura builds its output with) refuses: C0 controls other than
+# tab, line feed and carriage return, the noncharacters U+FFFE/U+FFFF, and lone surrogates
+_XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters an XML tree cannot hold (vertical tab and form feed become spaces,
+    the others are removed): one stray ``\\x08`` must not cost a page its article.
+
+    >>> xml_safe("Lào\\x08 Cai\\x0bHà\\ufffe Giang")
+    'Lào Cai Hà Giang'
+    """
+    if not _XML_INVALID_RE.search(text):
+        return text
+    return _XML_INVALID_RE.sub(lambda m: " " if m.group() in "\x0b\x0c" else "", text)
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (a JSON ``"\\ud800"`` escape) replaced by U+FFFD: they cannot be written as UTF-8.
+
+    >>> without_surrogates("a\\ud800b")
+    'a\\ufffdb'
+    """
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
+
+
+_MARKUP_RE = re.compile(r"<[A-Za-z!/?]")
+_LONG_RUN_RE = re.compile(r"\S{81,}")
+_SPACE_RE = re.compile(r"\s")
+# scripts written without spaces between words: a long run of them is a sentence, not junk
+_UNSPACED_RE = re.compile(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+JUNK_MIN_CHARS = 200  # shorter texts are never called junk
+JUNK_RUN_SHARE = 0.5  # this share of the characters in 81+ character runs without a space: not text
+
+
+def has_markup(text: str) -> bool:
+    """Whether ``text`` has at least one tag (an HTML page without any is not an HTML page)."""
+    return _MARKUP_RE.search(text) is not None
+
+
+def junk_reason(text: str) -> str | None:
+    """Why ``text`` is not text in any language (random or encoded bytes: base64, a hex dump), or None.
+
+    Words are separated by spaces in every script but a few (Chinese, Japanese, Thai, Lao, Khmer,
+    Burmese, Tibetan); runs of more than 80 characters without a space in other scripts are not words.
+
+    >>> junk_reason("Tỉnh Lào Cai và tỉnh Vân Nam ký biên bản hợp tác. " * 10) is None
+    True
+    >>> junk_reason("3z8qcrjBOpO0jzWvK/qwCfO10qaU2QAHrqhNifk5fpxCwn" * 10)
+    'not text: 460 of its 460 characters are in runs of more than 80 without a space (random or encoded data?)'
+    """
+    if len(text) < JUNK_MIN_CHARS or not _LONG_RUN_RE.search(text):
+        return None  # the common case, found in one pass
+    junk = 0
+    for m in _LONG_RUN_RE.finditer(text):
+        run = m.group()
+        if len(_UNSPACED_RE.findall(run)) < 0.3 * len(run):
+            junk += len(run)
+    chars = len(text) - len(_SPACE_RE.findall(text))
+    if chars < JUNK_MIN_CHARS or junk < JUNK_RUN_SHARE * chars:
+        return None
+    return (f"not text: {junk} of its {chars} characters are in runs of more than 80 without a space "
+            "(random or encoded data?)")

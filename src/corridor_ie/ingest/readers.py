@@ -27,10 +27,13 @@ Example:
 
 from __future__ import annotations
 
+import codecs
+import contextlib
 import gzip
 import io
 import json
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -45,7 +48,16 @@ from warcio.recordloader import ArcWarcRecord
 
 from ..errors import DocumentError, InputNotFound, LimitExceeded, ReadError
 from ..types import MediaType, Meta, RawDoc, Source
-from .decode import cut_utf8, decode_bytes, header_declared_charset, html_declared_charset
+from .decode import (
+    cut_utf8,
+    decode_bytes,
+    has_markup,
+    header_declared_charset,
+    html_declared_charset,
+    junk_reason,
+    without_surrogates,
+    xml_safe,
+)
 
 CHUNK = 1 << 16
 STDIN = "-"
@@ -68,6 +80,8 @@ class Limits(Protocol):
     max_doc_bytes: int
     max_file_bytes: int
     max_decompressed_bytes: int
+    max_html_elements: int
+    max_html_attributes: int
 
 
 @dataclass(frozen=True)
@@ -153,13 +167,16 @@ def _gunzip(raw: BinaryIO, limits: Limits) -> io.BufferedReader:
     return io.BufferedReader(_Bounded(inner, limits.max_decompressed_bytes, lambda: _bomb(limits)), CHUNK)
 
 
-def _read_document(stream: BinaryIO, limits: Limits) -> bytes:
-    """Read one whole document, or raise ``LimitExceeded`` naming its full size (counted, not kept)."""
+def _read_document(stream: BinaryIO, limits: Limits, count_rest: bool = True) -> bytes:
+    """Read one whole document, or raise ``LimitExceeded`` naming its full size (counted, not kept;
+    not counted when ``count_rest`` is False: a device or a pipe may never end)."""
     data = stream.read(limits.max_doc_bytes + 1)
     if len(data) <= limits.max_doc_bytes:
         return data
     size = len(data)
     del data
+    if not count_rest:
+        raise _over("document", size, limits.max_doc_bytes, "max_doc_bytes", more=True)
     while chunk := stream.read(CHUNK):
         size += len(chunk)
     raise _over("document", size, limits.max_doc_bytes, "max_doc_bytes")
@@ -168,24 +185,36 @@ def _read_document(stream: BinaryIO, limits: Limits) -> bytes:
 # --- single documents -----------------------------------------------------------------------------
 
 
-def _make_doc(data: bytes, source: Source, media_type: MediaType, declared: str | None, meta: Meta) -> RawDoc:
+def _make_doc(data: bytes, source: Source, media_type: MediaType, declared: str | None, meta: Meta,
+              limits: Limits) -> RawDoc:
     if media_type == "text/html" and declared is None:
         declared = html_declared_charset(data)
     text, encoding = decode_bytes(data, declared=declared, location=source.location)
-    return RawDoc(
-        doc_id=RawDoc.make_id(data),
-        source=source,
-        content=text,
-        media_type=media_type,
-        meta=meta,
-        encoding=encoding,
-    )
+    return _checked_doc(RawDoc.make_id(data), source, text, media_type, meta, encoding, limits)
 
 
-def _read_single(stream: BinaryIO, source: Source, media_type: MediaType, limits: Limits) -> Iterator[Item]:
+def _checked_doc(doc_id: str, source: Source, text: str, media_type: MediaType, meta: Meta,
+                 encoding: str | None, limits: Limits) -> RawDoc:
+    """A document after the checks every reader makes on its text: junk (random or encoded bytes) is not
+    an article; an HTML page's shape must be parseable in time; characters no XML tree can hold (one
+    stray control character) are removed from a page, so that they cannot cost it its article."""
+    if media_type == "text/plain" or not has_markup(text):
+        reason = junk_reason(text)
+        if reason is not None:
+            raise ReadError(reason)
+    if media_type == "text/html":
+        from .html import check_shape
+
+        check_shape(text, limits.max_html_elements, limits.max_html_attributes)
+        text = xml_safe(text)
+    return RawDoc(doc_id=doc_id, source=source, content=text, media_type=media_type, meta=meta, encoding=encoding)
+
+
+def _read_single(stream: BinaryIO, source: Source, media_type: MediaType, limits: Limits,
+                 count_rest: bool = True) -> Iterator[Item]:
     try:
-        data = _read_document(stream, limits)
-        yield _make_doc(data, source, media_type, None, Meta())
+        data = _read_document(stream, limits, count_rest)
+        yield _make_doc(data, source, media_type, None, Meta(), limits)
     except DocumentError as e:
         yield _failure(source, e)
     except _StreamFailure as e:
@@ -233,7 +262,7 @@ def _pydantic_reason(e: ValidationError) -> str:
     return f"{where}: {err['msg']}"
 
 
-def _jsonl_doc(line: bytes, n: int, path: str) -> Item:
+def _jsonl_doc(line: bytes, n: int, path: str, limits: Limits) -> Item:
     source = Source(path=path, item=n)
     try:
         if cut_utf8(line):
@@ -243,8 +272,11 @@ def _jsonl_doc(line: bytes, n: int, path: str) -> Item:
             obj = json.loads(text)
         except json.JSONDecodeError as e:
             raise ReadError(f"line {n} is not valid JSON, perhaps truncated ({e.msg}, column {e.colno})") from None
+        except RecursionError:
+            raise ReadError(f"line {n} is JSON nested too deeply to read (not an article object)") from None
         if not isinstance(obj, dict):
             raise ReadError(f"line {n} is a JSON {type(obj).__name__}, expected an object with url and html or text")
+        obj = {k: without_surrogates(v) if isinstance(v, str) else v for k, v in obj.items()}
         if isinstance(obj.get("url"), str):
             source = Source(path=path, url=obj["url"], item=n)
         try:
@@ -258,14 +290,8 @@ def _jsonl_doc(line: bytes, n: int, path: str) -> Item:
         else:
             raise ReadError(f"line {n} has neither a non-empty 'html' nor a non-empty 'text' field")
         meta = Meta(title=art.title, published=art.published, url=art.url, lang=art.lang)
-        return RawDoc(
-            doc_id=RawDoc.make_id(line),
-            source=source,
-            content=content,
-            media_type=media_type,  # type: ignore[arg-type]
-            meta=meta,
-            encoding=encoding,
-        )
+        return _checked_doc(RawDoc.make_id(line), source, content, media_type, meta,  # type: ignore[arg-type]
+                            encoding, limits)
     except DocumentError as e:
         return _failure(source, e)
 
@@ -277,7 +303,7 @@ def _read_jsonl(stream: BinaryIO, path: str, limits: Limits) -> Iterator[Item]:
                 err = _over(f"line {n}", line, limits.max_doc_bytes, "max_doc_bytes")
                 yield _failure(Source(path=path, item=n), err)
             elif line.strip():
-                yield _jsonl_doc(line, n, path)
+                yield _jsonl_doc(line, n, path, limits)
     except _StreamFailure as e:  # the stream itself failed (gzip bomb, truncated gzip)
         yield _failure(Source(path=path), e.error)
 
@@ -316,7 +342,7 @@ def _warc_doc(record: ArcWarcRecord, source: Source, ctype: str, limits: Limits)
                     raise LimitExceeded(_bomb(limits).message)
             raise _over("document", size, limits.max_doc_bytes, "max_doc_bytes")
         meta = Meta(url=source.url)
-        return _make_doc(data, source, "text/html", header_declared_charset(ctype), meta)
+        return _make_doc(data, source, "text/html", header_declared_charset(ctype), meta, limits)
     except DocumentError as e:
         return _failure(source, e)
     except (OSError, ValueError, EOFError, zlib.error) as e:  # a broken content-encoding
@@ -342,12 +368,53 @@ class _Counting:
         return self.count
 
 
+MAX_WARC_LINE = 1 << 20  # a WARC or HTTP header line longer than this is not a header line
+
+
+def _bound_lines(archive: ArchiveIterator) -> None:
+    """Make warcio's ``readline`` stop at ``MAX_WARC_LINE`` bytes: it grows a line by concatenation, so a
+    header line of hundreds of megabytes would take quadratic time."""
+    reader = archive.reader
+    unbounded = reader.readline
+
+    def readline(length: int | None = None) -> bytes:
+        cap = MAX_WARC_LINE if length is None or length < 0 else min(length, MAX_WARC_LINE)
+        parts: list[bytes] = []
+        total = 0
+        while total < cap:  # warcio may return less than asked before the line ends
+            piece = unbounded(cap - total)
+            if not piece:
+                break
+            parts.append(piece)
+            total += len(piece)
+            if piece.endswith(b"\n"):
+                break
+        line = b"".join(parts)
+        if total >= MAX_WARC_LINE and not line.endswith(b"\n"):
+            raise _StreamFailure(ReadError(f"a WARC header line is longer than {MAX_WARC_LINE:,} bytes "
+                                           "(a corrupted record?); the rest of the file is not read"))
+        return line
+
+    reader.readline = readline  # this reader only, not warcio's class
+
+
+def _length_lies(archive: ArchiveIterator) -> bool:
+    """Read up to the next record; True when the record just read is not followed by the blank lines
+    that end a record (its Content-Length is wrong: the record was cut short or runs on). warcio's
+    multi-line warning with raw bytes is kept off stderr."""
+    before = archive.err_count
+    with contextlib.redirect_stderr(io.StringIO()):
+        archive.read_to_end()
+    return archive.err_count > before
+
+
 def _read_warc(stream: BinaryIO, path: str, limits: Limits) -> Iterator[Item]:
     n = 0
     counting = _Counting(stream)
     truncated = "truncated WARC record"
     try:
         archive = ArchiveIterator(counting)
+        _bound_lines(archive)
         for record in archive:
             if not record.format.startswith("warc"):
                 raise ArchiveLoadFailed(f"found an {record.format.upper()} record, not a WARC record")
@@ -358,6 +425,12 @@ def _read_warc(stream: BinaryIO, path: str, limits: Limits) -> Iterator[Item]:
             item = _warc_doc(record, source, ctype, limits) if ctype is not None else None
             if _drain(record):
                 yield _failure(source, ReadError(f"{truncated} (the file ends inside it)"))
+                return
+            if _length_lies(archive):
+                declared = record.rec_headers.get_header("Content-Length")
+                yield _failure(source, ReadError(
+                    f"WARC record whose Content-Length ({declared}) does not match its content: more bytes follow "
+                    "it (the record was cut short or is corrupted); the rest of the file is not read"))
                 return
             if item is not None:
                 yield item
@@ -411,10 +484,54 @@ def _sniff(stream: io.BufferedReader) -> str:
     return "text"
 
 
-def _read_stream(stream: io.BufferedReader, fmt: str, path: str, limits: Limits) -> Iterator[Item]:
+class _Transcoded(io.RawIOBase):
+    """A UTF-16 or UTF-32 byte stream read as UTF-8 (what PowerShell writes by default), decoded on the
+    fly; bytes that are not valid in the encoding become U+FFFD."""
+
+    def __init__(self, inner: BinaryIO, encoding: str):
+        super().__init__()
+        self._inner = inner
+        self._decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self._buf = b""
+        self._eof = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
+        while not self._buf and not self._eof:
+            chunk = self._inner.read(CHUNK)
+            self._eof = not chunk
+            self._buf = self._decoder.decode(chunk, final=self._eof).encode("utf-8")
+        n = min(len(buffer), len(self._buf))
+        buffer[:n] = self._buf[:n]
+        self._buf = self._buf[n:]
+        return n
+
+
+def _wide_encoding(head: bytes) -> str | None:
+    """UTF-16/32 by its byte-order mark, or UTF-16 without one by a NUL beside a first ``{``."""
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return name
+    if head[:2] == b"{\x00":
+        return "utf-16-le"
+    if head[:2] == b"\x00{":
+        return "utf-16-be"
+    return None
+
+
+def _read_stream(stream: io.BufferedReader, fmt: str, path: str, limits: Limits,
+                 count_rest: bool = True) -> Iterator[Item]:
     if not fmt:
         if stream.peek(2)[:2] == _GZIP_MAGIC:
             stream = _gunzip(stream, limits)  # type: ignore[arg-type]
+    if fmt in ("", "jsonl"):
+        wide = _wide_encoding(stream.peek(4)[:4])
+        if wide is not None:
+            stream = io.BufferedReader(_Transcoded(stream, wide), CHUNK)
+    if not fmt:
         fmt = _sniff(stream)
     if fmt == "jsonl":
         yield from _read_jsonl(stream, path, limits)
@@ -422,7 +539,7 @@ def _read_stream(stream: io.BufferedReader, fmt: str, path: str, limits: Limits)
         yield from _read_warc(stream, path, limits)
     else:
         media: MediaType = "text/html" if fmt == "html" else "text/plain"
-        yield from _read_single(stream, Source(path=path), media, limits)
+        yield from _read_single(stream, Source(path=path), media, limits, count_rest)
 
 
 def _open_file(path: Path) -> BinaryIO:
@@ -430,19 +547,44 @@ def _open_file(path: Path) -> BinaryIO:
     return path.open("rb")
 
 
+def _open_special(path: Path) -> BinaryIO:
+    """Open a FIFO or a device named on the command line without waiting for a writer (a FIFO nobody
+    writes to reads as empty), then read it normally."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb", buffering=0)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
 def _read_path(path: Path, limits: Limits) -> Iterator[Item]:
     source = Source(path=str(path))
     fmt, gz = _format_of(path.name)
+    special = False
     try:
         if path.is_dir():
             os.scandir(path).close()  # the directory could not be listed when expanding: say why
             raise OSError("is a directory")
-        size = path.stat().st_size
-        if size > limits.max_file_bytes:
-            raise _over("file", size, limits.max_file_bytes, "max_file_bytes")
-        if not gz and fmt in ("text", "html") and size > limits.max_doc_bytes:
-            raise _over("document", size, limits.max_doc_bytes, "max_doc_bytes")
-        raw = _open_file(path)
+        st = path.stat()
+        special = not stat.S_ISREG(st.st_mode)
+        if not special:  # a device or a pipe has no size to check: its reads are bounded instead
+            size = st.st_size
+            if size > limits.max_file_bytes:
+                raise _over("file", size, limits.max_file_bytes, "max_file_bytes")
+            if not gz and fmt in ("text", "html") and size > limits.max_doc_bytes:
+                raise _over("document", size, limits.max_doc_bytes, "max_doc_bytes")
+        raw = _open_special(path) if special else _open_file(path)
     except DocumentError as e:
         yield _failure(source, e)
         return
@@ -450,13 +592,18 @@ def _read_path(path: Path, limits: Limits) -> Iterator[Item]:
         yield _failure(source, ReadError(f"cannot open ({e.strerror or e})"))
         return
     with raw:
+        if special:
+            def over() -> LimitExceeded:
+                return _over(_kind(st.st_mode), 0, limits.max_file_bytes, "max_file_bytes", more=True)
+
+            raw = io.BufferedReader(_Bounded(raw, limits.max_file_bytes, over), CHUNK)  # type: ignore[assignment]
         stream = io.BufferedReader(raw, CHUNK)  # type: ignore[arg-type]
         try:
             if stream.peek(2)[:2] == _GZIP_MAGIC:  # also a gzip file without .gz in its name
                 stream = _gunzip(stream, limits)  # type: ignore[arg-type]
             elif gz:
                 raise ReadError("not a gzip file (no gzip header), though its name ends in .gz")
-            yield from _read_stream(stream, fmt, str(path), limits)
+            yield from _read_stream(stream, fmt, str(path), limits, count_rest=not special)
         except DocumentError as e:
             yield _failure(source, e)
         except _StreamFailure as e:
@@ -481,8 +628,20 @@ def _read_stdin(stdin: BinaryIO, limits: Limits) -> Iterator[Item]:
 # --- public API ------------------------------------------------------------------------------------
 
 
-def _walk(directory: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
-    """Supported files under ``directory``, depth first, names sorted at each level."""
+def _skip(skipped: dict[str, int] | None, name: str) -> None:
+    if skipped is not None:
+        kind = "hidden" if name.startswith(".") else (Path(name).suffix.lower() or "no extension")
+        skipped[kind] = skipped.get(kind, 0) + 1
+
+
+def _broken(path: Path, reason: str) -> ReadFailure:
+    return _failure(Source(path=str(path)), ReadError(reason))
+
+
+def _walk(directory: Path, seen: set[tuple[int, int]], skipped: dict[str, int] | None) -> Iterator[Path | ReadFailure]:
+    """Files under ``directory``, depth first, names sorted at each level: supported regular files as
+    paths; a broken entry (a dangling symbolic link, a FIFO, a device, a socket) as a ``ReadFailure``;
+    other files and hidden entries counted in ``skipped`` by type."""
     st = directory.stat()
     if (st.st_dev, st.st_ino) in seen:  # a symlink loop
         return
@@ -495,45 +654,63 @@ def _walk(directory: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
         return
     for entry in entries:
         if entry.name.startswith("."):
+            _skip(skipped, entry.name)
             continue
         child = directory / entry.name
         try:
             if entry.is_dir():
-                yield from _walk(child, seen)
-            elif entry.is_file() and entry.name.lower().endswith(SUPPORTED_SUFFIXES):
+                yield from _walk(child, seen, skipped)
+                continue
+            if entry.is_symlink() and not os.path.exists(child):
+                yield _broken(child, f"a broken symbolic link (its target {os.readlink(child)} does not exist)")
+                continue
+            mode = child.stat().st_mode
+            if not stat.S_ISREG(mode):
+                yield _broken(child, f"{_kind(mode)}, not a file: not read (name it on the command line to read it)")
+            elif entry.name.lower().endswith(SUPPORTED_SUFFIXES):
                 yield child
-        except OSError:
-            yield child
+            else:
+                _skip(skipped, entry.name)
+        except OSError as e:
+            yield _broken(child, f"cannot read ({e.strerror or e})")
 
 
-def expand_inputs(inputs: Sequence[str]) -> list[Path | str]:
-    """Files to read, in order: files as given, directories walked (sorted), ``-`` for stdin.
+def expand_inputs(inputs: Sequence[str], skipped: dict[str, int] | None = None) -> list[Path | str | ReadFailure]:
+    """Files to read, in order: files as given, directories walked (sorted), ``-`` for stdin; a broken
+    entry of a directory as a ``ReadFailure``; files of other types counted in ``skipped`` (by extension).
 
     Raises ``InputNotFound`` for a path that does not exist.
 
     >>> expand_inputs(["-"])
     ['-']
     """
-    out: list[Path | str] = []
+    out: list[Path | str | ReadFailure] = []
     for given in inputs:
         if given == STDIN:
             out.append(STDIN)
             continue
         path = Path(given)
         if not path.exists():
+            if os.path.lexists(given):
+                out.append(_broken(path, f"a broken symbolic link (its target {os.readlink(given)} does not exist)"))
+                continue
             raise InputNotFound("no such file or directory", location=given, hint="check the path")
-        out.extend(_walk(path, set()) if path.is_dir() else [path])
+        out.extend(_walk(path, set(), skipped) if path.is_dir() else [path])
     return out
 
 
-def iter_inputs(inputs: Sequence[str], limits: Limits, *, stdin: BinaryIO | None = None) -> Iterator[Item]:
-    """Yield every document of ``inputs`` as a ``RawDoc``, or a ``ReadFailure`` saying why not.
+def iter_inputs(inputs: Sequence[str], limits: Limits, *, stdin: BinaryIO | None = None,
+                skipped: dict[str, int] | None = None) -> Iterator[Item]:
+    """Yield every document of ``inputs`` as a ``RawDoc``, or a ``ReadFailure`` saying why not; files of
+    other types under a folder are counted in ``skipped``.
 
     ``InputNotFound`` (a missing path) is raised before the first document.
     """
-    paths = expand_inputs(inputs)
+    paths = expand_inputs(inputs, skipped)
     for p in paths:
-        if isinstance(p, str):
+        if isinstance(p, ReadFailure):
+            yield p
+        elif isinstance(p, str):
             yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer, limits)
         else:
             yield from _read_path(p, limits)
