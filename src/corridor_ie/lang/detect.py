@@ -22,10 +22,28 @@ def _classify():
     return py3langid.classify
 
 
+_CODE = re.compile(r"[a-z]{2,3}")
+
+
+def language_code(declared: str | None) -> str | None:
+    """A declared language (``<html lang>``, a JSONL ``lang``) as a code: its primary subtag, lower case,
+    when it is two or three letters (ISO 639-1 or 639-3), else None: a value that is no code is ignored.
+
+    >>> language_code("zh-Hant"), language_code("VI"), language_code("en_US"), language_code('"><script>')
+    ('zh', 'vi', 'en', None)
+    """
+    if not declared:
+        return None
+    head = re.split(r"[-_]", declared.strip().lower(), maxsplit=1)[0]
+    return head if _CODE.fullmatch(head) else None
+
+
 def detect_language(text: str, declared: str | None = None, sample: int = 4000) -> str:
-    """ISO 639-1 code of the text's main language; ``declared`` (from the input) wins when given."""
-    if declared:
-        return declared.lower().split("-")[0]
+    """ISO 639 code of the text's main language (``und`` when it has no letters); ``declared`` (from the
+    input) wins when it is a language code."""
+    code = language_code(declared)
+    if code:
+        return code
     s = text[:sample]
     letters = len(_LETTER.findall(s)) or 1
     if len(_HAN.findall(s)) / letters > 0.3:
@@ -34,7 +52,8 @@ def detect_language(text: str, declared: str | None = None, sample: int = 4000) 
         return "vi"
     if not s.strip():
         return "und"
-    return _classify()(s)[0]
+    found = _classify()(s)[0]
+    return found if _CODE.fullmatch(found) else "und"
 
 
 def detect_paragraph_languages(text: str, default: str) -> list[tuple[int, int, str]]:
