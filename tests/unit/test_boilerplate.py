@@ -80,13 +80,19 @@ def test_long_line_starting_like_a_marker_is_not_a_stop(cues: Cues) -> None:
 
 
 def test_fallback_when_truncation_removes_too_much(cues: Cues) -> None:
+    # a tail marker ([stop]) cuts by the word; "Tin liên quan" followed by body text would be an empty box
     long_tail = "\n".join([BODY1, BODY2] * 4)
-    text = "\n".join([TITLE, "Ngắn gọn một câu thân bài dài hơn hai trăm ký tự. " * 5, "Tin liên quan", long_tail])
+    text = "\n".join([TITLE, "Ngắn gọn một câu thân bài dài hơn hai trăm ký tự. " * 5, "Tin cùng chuyên mục",
+                      long_tail])
     strict = clean(text, cues, fallback_min_ratio=0.5)
     assert strict.fell_back
     assert BODY2 in strict.text and "teaser_block" not in kinds(strict)
+    # the fallback is reported: the marker that was not applied, and why
+    assert strict.removed[-1].kind == "fallback" and strict.removed[-1].text == "Tin cùng chuyên mục"
+    assert "not applied" in strict.removed[-1].reason
     lax = clean(text, cues, fallback_min_ratio=0.1)
     assert not lax.fell_back and BODY2 not in lax.text
+    assert "fallback" not in kinds(lax)
 
 
 def test_fallback_ratio_is_validated(cues: Cues) -> None:
