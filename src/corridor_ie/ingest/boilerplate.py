@@ -49,6 +49,7 @@ CREDIT_KINDS = ("credit",)
 _SENTENCE_END = ".。!！?？…:：;；\"”’»)）"
 _LINK_START = (">>", "»", "•", "·", "*", "-", "–", "+", "![")
 _BULLETS = " \t\u3000•·*-–—»>"  # stripped from the left of a headline line ("  • Tiêu đề")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _TIME = re.compile(r"(?<!\d)\d{1,2}[:h]\d{2}(?!\d)")
 
 
@@ -85,20 +86,21 @@ def _is_teaser(line: Line, cues: Cues) -> bool:
                for k in ("stop", "related", "box", "navigation", "share_residue", "image_filename", "image_placeholder"))
 
 
-def _teaser_run(lines: list[Line], start: int, cues: Cues) -> int:
+def _teaser_run(lines: list[Line], start: int, cues: Cues) -> tuple[int, int | None]:
     """End (exclusive) of the run of teasers starting at ``start``; a sentence right after a teaser
-    headline is its summary and belongs to the run."""
-    pos, prev_headline = start, False
+    headline is its summary and belongs to the run. Also returns the position of the run's last line
+    when it is such a summary (it may instead be the article's next paragraph)."""
+    pos, prev_headline, last_summary = start, False, None
     while pos < len(lines):
         line = lines[pos]
         if _is_teaser(line, cues):
-            prev_headline = _is_headline_like(line, cues)
+            prev_headline, last_summary = _is_headline_like(line, cues), None
         elif prev_headline and len(line.nfc) <= 400:
-            prev_headline = False  # the teaser's summary
+            prev_headline, last_summary = False, pos  # the teaser's summary
         else:
             break
         pos += 1
-    return pos
+    return pos, last_summary
 
 
 def _resumes(lines: list[Line], start: int, cues: Cues) -> bool:
@@ -129,7 +131,9 @@ def _find_blocks(lines: list[Line], cues: Cues, start: int) -> _Blocks:
         if guarded and stop.match(line.nfc) is not None:
             return _Blocks(pos, "stop marker: the rest is teasers or comments", removed)
         if len(line.nfc) <= max_chars and related.match(line.nfc) is not None:
-            run_end = _teaser_run(lines, pos + 1, cues)
+            run_end, last_summary = _teaser_run(lines, pos + 1, cues)
+            if last_summary is not None and not _resumes(lines, run_end, cues) and _resumes(lines, last_summary, cues):
+                run_end = last_summary  # the "summary" was the article going on
             if run_end == pos + 1 and pos + 1 < len(lines):
                 removed[pos] = Removal("related_link", line.raw,
                                        "related-news cue followed by body text: an empty box, only the cue goes")
@@ -189,6 +193,7 @@ def _clean_lines(lines: list[Line], cues: Cues, *, truncate: bool, scrape: bool
     caption_max = cues.limit("caption_line_max_chars")
     last = _last_text_line(lines, cues)
 
+    cells = _caption_cells(lines)
     after_image = False  # the previous line was an image file name or placeholder
     after_caption = False  # the previous line was a caption
     box_left = 0  # headline lines a related-links box may still swallow
@@ -206,6 +211,11 @@ def _clean_lines(lines: list[Line], cues: Cues, *, truncate: bool, scrape: bool
             continue
         if pos == head.title:
             state.kept.append(line)
+            continue
+        if pos in cells:
+            _take_caption(state, line, text.rstrip(" |"), "part of a photo caption cell between bars",
+                          None, body_started, cues)
+            after_caption = True
             continue
         if box_left and _is_headline_like(line, cues):
             box_left -= 1
@@ -227,6 +237,11 @@ def _clean_lines(lines: list[Line], cues: Cues, *, truncate: bool, scrape: bool
         if caption is not None:
             _take_caption(state, line, caption, "line matches a photo-caption cue", prev_line, body_started, cues)
             after_caption = True
+            continue
+        meta = _source_dateline(text, cues)
+        if meta is not None:
+            state.removed.append(Removal("dateline", line.raw, f"date and source line inside the text: date "
+                                         f"{meta.published}, byline {meta.byline!r}"))
             continue
         simple = next((k for k in SIMPLE_RULES if cues.rule(k).match(text) is not None), None)
         if simple:
@@ -274,6 +289,31 @@ def _last_text_line(lines: list[Line], cues: Cues) -> int:
                        or cues.datelines.meta_line(lines[pos].nfc) is not None):
         pos -= 1
     return pos
+
+
+def _source_dateline(text: str, cues: Cues):
+    """A date line that also names its source or author ("发布时间：… 来源：… 作者：…"), wherever it stands
+    (extractors sometimes move it below the body); a labelled date alone may be an event's schedule."""
+    if len(text) > 220 or not _YEAR.search(text):
+        return None
+    meta = cues.datelines.meta_line(text)
+    return meta if meta is not None and meta.byline and not meta.today else None
+
+
+def _caption_cells(lines: list[Line]) -> set[int]:
+    """Lines of a caption cell split over lines: a lone "|" line, then up to three lines, the last of them
+    ending in "|" (a scraped table cell around a photo caption)."""
+    cells: set[int] = set()
+    for pos, line in enumerate(lines):
+        if line.nfc != "|":
+            continue
+        for end in range(pos + 1, min(pos + 4, len(lines))):
+            if lines[end].nfc == "|":
+                break
+            if lines[end].nfc.endswith("|"):
+                cells.update(range(pos + 1, end + 1))
+                break
+    return cells
 
 
 def _clean_tail(state: _State, cues: Cues, head: Head) -> None:

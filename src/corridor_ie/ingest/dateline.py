@@ -59,6 +59,9 @@ _AGE = re.compile(r"(?i)\b\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?|m
                   r"|\d+\s*(?:năm|tháng|tuần|ngày|giờ|phút)\s+trước|\d+\s*(?:年|个月|天|小时|分钟)前")
 _SEPARATORS = " \t|│•·*-–—/\\,，、;；:：()（）[]【】<>«»"
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# word edges for label words: no Latin letter may touch them (Han characters and digits may: "今天是2025年")
+_LATIN = "a-zA-Z\u00c0-\u024f\u1e00-\u1eff"
+_B0, _B1 = f"(?<![{_LATIN}])", f"(?![{_LATIN}])"
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -103,20 +106,21 @@ class Datelines:
         self.words = words or DatelineWords()
         w = self.words
         label = r"\s*[:：]?\s*"
-        self._published = re.compile(rf"(?i)(?:{_alternation(w.published_labels)})(?!\w){label}") \
+        self._published = re.compile(rf"(?i)(?:{_alternation(w.published_labels)}){_B1}{label}") \
             if w.published_labels else None
+        every = _alternation(w.source_labels + w.author_labels + w.published_labels)
         self._field = re.compile(  # "来源：某报", "Tác giả: Minh Anh": the value runs to the next separator or label
-            rf"(?i)(?<!\w)(?:{_alternation(w.source_labels + w.author_labels)})(?!\w)\s*[:：/]\s*"
-            rf"[^|│【】\[\]]*?(?=\s*(?:[|│【】\[\]]|\s{{2,}}|$|(?:{_alternation(w.source_labels + w.author_labels)})\s*[:：]))"
+            rf"(?i){_B0}(?:{_alternation(w.source_labels + w.author_labels)}){_B1}\s*[:：/]\s*"
+            rf"[^|│【】\[\]]*?(?=\s*(?:[|│【】\[\]]|\s{{2,}}|$|[(（]|(?:{every})\s*[:：]))"
         ) if w.source_labels or w.author_labels else None
         self._empty_field = re.compile(  # a label with nothing after it: "【来源:】", "【点击:"
             rf"(?i)(?:{_alternation(w.source_labels + w.author_labels + w.counter_labels)})\s*[:：]\s*(?=$|[|│【】\[\]])"
         ) if w.source_labels or w.author_labels or w.counter_labels else None
         self._counter = re.compile(rf"(?i)(?:{_alternation(w.counter_labels)})\s*[:：]?\s*\d[\d.,]*") \
             if w.counter_labels else None
-        self._weekday = re.compile(rf"(?i)(?<!\w)(?:{_alternation(w.weekdays)})(?!\w)") if w.weekdays else None
-        self._today = re.compile(rf"(?i)(?<!\w)(?:{_alternation(w.today_words)})(?!\w)") if w.today_words else None
-        self._filler = re.compile(rf"(?i)(?<!\w)(?:{_alternation(w.filler_words)})(?!\w)") if w.filler_words else None
+        self._weekday = re.compile(rf"(?i){_B0}(?:{_alternation(w.weekdays)}){_B1}") if w.weekdays else None
+        self._today = re.compile(rf"(?i){_B0}(?:{_alternation(w.today_words)}){_B1}") if w.today_words else None
+        self._filler = re.compile(rf"(?i){_B0}(?:{_alternation(w.filler_words)}){_B1}") if w.filler_words else None
         self._prefixes = tuple(re.compile(p) for p in w.prefix_patterns)
 
     # ------------------------------------------------------------------ dates
@@ -210,8 +214,8 @@ class Datelines:
         if today:
             for m in self._today.finditer(line):
                 cover(m.start(), m.end())
-        if len(dates) > 1 and labelled < len(dates):
-            return None
+        if len(dates) > 1 and not labelled:
+            return None  # two dates and no label: a range or a sentence
         # what is left: at most one short free chunk (an agency or an author beside the date)
         chunks = [(m.start(), m.end()) for m in re.finditer(r"[^|│【】\[\]]+", "".join(
             ch if not c else "|" for ch, c in zip(line, covered, strict=True)))]
@@ -229,8 +233,6 @@ class Datelines:
         value = self._value(dates[0])
         bare = (self._weekday is not None and bool(self._weekday.search(line)) and not _TIME.search(line)
                 and not labelled and not fields)
-        byline = None
-        if fields:
-            start, end = min(s for s, _ in fields), max(e for _, e in fields)
-            byline = line[start:end].strip(_SEPARATORS + "\u3000") or None
+        parts = [line[s:e].strip(_SEPARATORS + "\u3000") for s, e in sorted(fields)]
+        byline = " | ".join(p for p in parts if p) or None
         return MetaLine(published=value.isoformat() if value else None, byline=byline, today=today, bare=bare)

@@ -188,25 +188,32 @@ def _body_start(tree, first_line: str):
     probe = " ".join(first_line.split())[:40]
     if not probe:
         return None
-    for el in tree.iter("p", "div", "section", "article", "td", "span", "h2", "h3", "blockquote", "li"):
-        text = " ".join(el.text_content().split())
-        if text.startswith(probe) and len(text) < len(first_line) + 400:
-            return el
+    for tags in (("p",), ("div", "section", "td", "span", "h2", "h3", "blockquote", "li")):
+        for el in tree.iter(*tags):
+            text = " ".join(el.text_content().split())
+            if text.startswith(probe) and len(text) < len(first_line) + 400:
+                return el
     return None
 
 
 def _lead(tree, table: HtmlTable, text: str) -> str | None:
-    """The article's own lead (see the module docstring) when trafilatura's ``text`` lacks it."""
+    """The article's own lead (see the module docstring) when trafilatura's ``text`` lacks it or puts it
+    after the first paragraph (with ``favor_recall`` it appends what it was unsure of)."""
     xpath = _marked(table.lead_markers)
     if not xpath:
         return None
+    lines = text.split("\n")
     body_start = None
     for el in tree.xpath(xpath):
         lead = " ".join(" ".join(el.itertext()).split())
-        if not 0 < len(lead) <= table.lead_max_chars or lead in text:
+        if not 0 < len(lead) <= table.lead_max_chars or lead == lines[0]:
             continue
+        if lead in text and lead not in lines:
+            continue  # part of a longer paragraph: trafilatura has it in place
         if body_start is None and text:
-            body_start = _body_start(tree, text.split("\n", 1)[0])
+            body_start = _body_start(tree, lines[0])
+        if lead in lines and body_start is None:
+            continue  # already in the text, and where the body starts is unknown: leave it in place
         if _is_own_lead(el, tree, body_start, table):
             return lead
     return None
@@ -249,7 +256,7 @@ def extract_html(html: str, table: HtmlTable | None = None, *, url: str | None =
     except RecursionError as exc:
         raise _too_deep(max_depth) from exc
     if lead:
-        text = lead + "\n" + text
+        text = "\n".join([lead, *(line for line in text.split("\n") if line != lead)])
     lines = [line.strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line and line not in captions)
     if not text:
