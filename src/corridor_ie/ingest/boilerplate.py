@@ -167,6 +167,12 @@ def _caption_payload(text: str) -> str:
     return text.strip().strip(" -–—|").strip()
 
 
+def _repeats_head_line(state: _State, line: Line, cues: Cues) -> bool:
+    """A line among the first ``title_window`` kept lines that repeats one of them (a headline or lead
+    printed twice)."""
+    return len(state.kept) < cues.limit("title_window") and any(k.raw == line.raw for k in state.kept)
+
+
 def _take_caption(state: _State, line: Line, payload: str, reason: str, lines_before: Line | None,
                   body_started: bool, cues: Cues) -> None:
     """Move ``line`` to the captions; a short label line right above it (an image's alt text) goes too."""
@@ -191,6 +197,7 @@ def _clean_lines(lines: list[Line], cues: Cues, *, truncate: bool, scrape: bool
     state = _State([], [], [])
     box, caption_rule, in_body = cues.rule("box"), cues.rule("caption"), cues.rule("caption_in_body")
     caption_max = cues.limit("caption_line_max_chars")
+    furniture_max = cues.limit("furniture_max_chars")
     last = _last_text_line(lines, cues)
 
     cells = _caption_cells(lines)
@@ -211,6 +218,11 @@ def _clean_lines(lines: list[Line], cues: Cues, *, truncate: bool, scrape: bool
             continue
         if pos == head.title:
             state.kept.append(line)
+            continue
+        if len(text) > caption_max:  # a paragraph longer than any furniture or caption
+            box_left = 0
+            state.kept.append(line)
+            body_started = True
             continue
         if pos in cells:
             _take_caption(state, line, text.rstrip(" |"), "part of a photo caption cell between bars",
@@ -238,6 +250,13 @@ def _clean_lines(lines: list[Line], cues: Cues, *, truncate: bool, scrape: bool
             _take_caption(state, line, caption, "line matches a photo-caption cue", prev_line, body_started, cues)
             after_caption = True
             continue
+        if len(text) > furniture_max:  # longer than any navigation, share, credit or date line
+            if _repeats_head_line(state, line, cues):
+                state.removed.append(Removal("duplicate_title", line.raw, "repeats an earlier line verbatim"))
+                continue
+            state.kept.append(line)
+            body_started = body_started or is_body(text, cues)
+            continue
         meta = _source_dateline(text, cues)
         if meta is not None:
             state.removed.append(Removal("dateline", line.raw, f"date and source line inside the text: date "
@@ -255,7 +274,7 @@ def _clean_lines(lines: list[Line], cues: Cues, *, truncate: bool, scrape: bool
             _take_caption(state, line, text, "continues the photo caption above it", None, body_started, cues)
             after_caption = True
             continue
-        if len(state.kept) < cues.limit("title_window") and any(k.raw == line.raw for k in state.kept):
+        if _repeats_head_line(state, line, cues):
             state.removed.append(Removal("duplicate_title", line.raw, "repeats an earlier line verbatim"))
             continue
         if body_started and pos < last and len(text) <= caption_max and len(state.kept) >= 2:
@@ -294,7 +313,7 @@ def _last_text_line(lines: list[Line], cues: Cues) -> int:
 def _source_dateline(text: str, cues: Cues):
     """A date line that also names its source or author ("发布时间：… 来源：… 作者：…"), wherever it stands
     (extractors sometimes move it below the body); a labelled date alone may be an event's schedule."""
-    if len(text) > 220 or not _YEAR.search(text):
+    if len(text) > 220 or not _YEAR.search(text) or not cues.datelines.names_source(text):
         return None
     meta = cues.datelines.meta_line(text)
     return meta if meta is not None and meta.byline and not meta.today else None

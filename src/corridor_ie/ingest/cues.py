@@ -67,10 +67,12 @@ LIMIT_KEYS = (
     "caption_min_words",
     "caption_min_cjk",
     "resume_min_lines",
+    "furniture_max_chars",
 )
 DATELINE_LISTS = tuple(DatelineWords.model_fields)
 
 EDGE_JUNK = " \t»«›‹>•*·-–—[]【】()（）"
+PHRASE_EDGE_CHARS = 12  # bullets, brackets, spaces and punctuation a phrase line may carry around it
 _TRAILING_PUNCT = ":：.。!！?？…"
 _SPACES = re.compile(r"\s+")
 
@@ -81,13 +83,19 @@ class Rule:
 
     kind: str
     phrases: frozenset[str] = frozenset()
-    patterns: tuple[re.Pattern[str], ...] = ()
+    patterns: tuple[tuple[re.Pattern[str], re.Pattern[str] | None], ...] = ()  # (regex, its needs or None)
+    gate: re.Pattern[str] | None = None  # every pattern has needs: a line with none of them skips them all
+    phrase_max: int = 0  # a line longer than this (edges included) cannot be one of the phrases
 
     def match(self, line: str) -> str | None:
         """The matched payload (the ``caption`` group, else the line) or None. ``line`` is NFC."""
-        if self.phrases and phrase_key(line) in self.phrases:
+        if self.phrases and len(line) <= self.phrase_max and phrase_key(line) in self.phrases:
             return line
-        for pattern in self.patterns:
+        if self.gate is not None and self.gate.search(line) is None:
+            return None
+        for pattern, needs in self.patterns:
+            if needs is not None and needs.search(line) is None:
+                continue
             m = pattern.fullmatch(line)
             if m:
                 return m.group("caption") if "caption" in pattern.groupindex else line
@@ -104,17 +112,15 @@ class Cues:
     sources: tuple[str, ...] = ()
     datelines: Datelines = field(default_factory=lambda: Datelines({}), compare=False)
 
+    def __post_init__(self) -> None:  # lookups by name, built once (the cleaner asks thousands of times a page)
+        object.__setattr__(self, "_rule_of", dict(self.rules))
+        object.__setattr__(self, "_limit_of", dict(self.limits))
+
     def rule(self, kind: str) -> Rule:
-        for name, rule in self.rules:
-            if name == kind:
-                return rule
-        raise KeyError(kind)
+        return self._rule_of[kind]
 
     def limit(self, key: str) -> int:
-        for name, value in self.limits:
-            if name == key:
-                return value
-        raise KeyError(key)
+        return self._limit_of[key]
 
 
 @lru_cache(maxsize=4096)  # each line is keyed once per rule that has phrases
@@ -124,9 +130,17 @@ def phrase_key(line: str) -> str:
     return key.rstrip(_TRAILING_PUNCT).strip(EDGE_JUNK).casefold()
 
 
+class PatternEntry(Table):
+    """A pattern with the literal strings it needs: it is tried only on lines holding one of them (a
+    cheap test before a regex that would scan the whole line)."""
+
+    pattern: str
+    needs: list[str] = Field(min_length=1)
+
+
 class RuleTable(Table):
     phrases: list[str] = Field(default_factory=list)  # whole-line phrases (compared by ``phrase_key``)
-    patterns: list[str] = Field(default_factory=list)  # regexes that must match the whole line
+    patterns: list[str | PatternEntry] = Field(default_factory=list)  # regexes that must match the whole line
 
 
 class BoilerplateLimits(Table):
@@ -150,6 +164,7 @@ class BoilerplateLimits(Table):
     caption_min_words: int | None = Field(default=None, ge=1)
     caption_min_cjk: int | None = Field(default=None, ge=1)
     resume_min_lines: int | None = Field(default=None, ge=1)
+    furniture_max_chars: int | None = Field(default=None, ge=0)
 
 
 class BoilerplateTable(Table):
@@ -170,6 +185,16 @@ class BoilerplateTable(Table):
     final_credit: RuleTable = RuleTable()
     related_link: RuleTable = RuleTable()
     dateline: DatelineWords = DatelineWords()
+
+
+def _literals(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(unicodedata.normalize("NFC", w)) for w in sorted(set(words), key=len, reverse=True)))
+
+
+def _gate(patterns: Sequence[tuple[re.Pattern[str], re.Pattern[str] | None]]) -> re.Pattern[str] | None:
+    if not patterns or any(needs is None for _, needs in patterns):
+        return None
+    return re.compile("|".join(needs.pattern for _, needs in patterns))
 
 
 def _compile(pattern: str, section: str, where: str) -> re.Pattern[str]:
@@ -193,7 +218,7 @@ def load_cues(extra: Sequence[Path] = (), months: Mapping[str, int] | None = Non
     tables = [(str(shipped), load_table(shipped, BoilerplateTable))]
     tables += [(str(p), load_table(Path(p), BoilerplateTable)) for p in extra]
     phrases: dict[str, set[str]] = {s: set() for s in RULE_SECTIONS}
-    patterns: dict[str, list[re.Pattern[str]]] = {s: [] for s in RULE_SECTIONS}
+    patterns: dict[str, list[tuple[re.Pattern[str], re.Pattern[str] | None]]] = {s: [] for s in RULE_SECTIONS}
     limits: dict[str, int] = {}
     words: dict[str, list[str]] = {k: [] for k in DATELINE_LISTS}
     for where, table in tables:
@@ -201,7 +226,11 @@ def load_cues(extra: Sequence[Path] = (), months: Mapping[str, int] | None = Non
         for section in RULE_SECTIONS:
             body: RuleTable = getattr(table, section)
             phrases[section].update(phrase_key(p) for p in body.phrases)
-            patterns[section].extend(_compile(p, section, where) for p in body.patterns)
+            for p in body.patterns:
+                if isinstance(p, PatternEntry):
+                    patterns[section].append((_compile(p.pattern, section, where), _literals(p.needs)))
+                else:
+                    patterns[section].append((_compile(p, section, where), None))
         for key in DATELINE_LISTS:
             words[key] += getattr(table.dateline, key)
         for p in table.dateline.prefix_patterns:
@@ -210,7 +239,9 @@ def load_cues(extra: Sequence[Path] = (), months: Mapping[str, int] | None = Non
     if missing:
         raise ConfigError(f"[limits] is missing {', '.join(missing)}", location=tables[0][0])
     rules = tuple(
-        (s, Rule(s, frozenset(phrases[s] - {""}), tuple(patterns[s]))) for s in RULE_SECTIONS
+        (s, Rule(s, frozenset(phrases[s] - {""}), tuple(patterns[s]), _gate(patterns[s]),
+                 2 * max(map(len, phrases[s]), default=0) + PHRASE_EDGE_CHARS))
+        for s in RULE_SECTIONS
     )
     datelines = Datelines(dict(months or {}), DatelineWords(**words))
     return Cues(rules, tuple((k, limits[k]) for k in LIMIT_KEYS), tuple(w for w, _ in tables), datelines)

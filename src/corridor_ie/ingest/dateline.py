@@ -122,6 +122,8 @@ class Datelines:
         self._today = re.compile(rf"(?i){_B0}(?:{_alternation(w.today_words)}){_B1}") if w.today_words else None
         self._filler = re.compile(rf"(?i){_B0}(?:{_alternation(w.filler_words)}){_B1}") if w.filler_words else None
         self._prefixes = tuple(re.compile(p) for p in w.prefix_patterns)
+        self._source_words = re.compile(f"(?i){_alternation(w.source_labels + w.author_labels)}") \
+            if w.source_labels or w.author_labels else None
 
     # ------------------------------------------------------------------ dates
 
@@ -168,6 +170,10 @@ class Datelines:
         return None
 
     # ------------------------------------------------------------------ metadata lines
+
+    def names_source(self, line: str) -> bool:
+        """Whether ``line`` holds a source or author label word (a cheap test before :meth:`meta_line`)."""
+        return bool(self._source_words and self._source_words.search(line))
 
     def prefix(self, line: str) -> tuple[int, str] | None:
         """A date marker glued to the start of ``line`` (a crawler's `` date 2024-05-06 ``): its length and
