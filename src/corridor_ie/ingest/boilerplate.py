@@ -167,6 +167,16 @@ def _caption_payload(text: str) -> str:
     return text.strip().strip(" -–—|").strip()
 
 
+def _between_paragraphs(lines: list[Line], pos: int, cues: Cues) -> bool:
+    """Whether the line before ``pos`` is a body paragraph and the line after it a paragraph or another
+    caption (a caption sits in the body; a sentence cut by the end of an excerpt is followed by page
+    furniture)."""
+    if not 0 < pos < len(lines) - 1 or not is_body(lines[pos - 1].nfc, cues):
+        return False
+    after = lines[pos + 1].nfc
+    return is_body(after, cues) or cues.rule("caption").match(after) is not None
+
+
 def _repeats_head_line(state: _State, line: Line, cues: Cues) -> bool:
     """A line among the first ``title_window`` kept lines that repeats one of them (a headline or lead
     printed twice)."""
@@ -279,8 +289,7 @@ def _clean_lines(lines: list[Line], cues: Cues, *, truncate: bool, scrape: bool
             continue
         if body_started and pos < last and len(text) <= caption_max and len(state.kept) >= 2:
             payload = in_body.match(text)
-            if payload is None and prev_line is not None and is_body(prev_line.nfc, cues) \
-                    and is_unended_caption(text, cues):
+            if payload is None and _between_paragraphs(lines, pos, cues) and is_unended_caption(text, cues):
                 payload = text
             if payload is not None:
                 _take_caption(state, line, payload, "line in the body that reads like a photo caption "

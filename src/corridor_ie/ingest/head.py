@@ -6,9 +6,10 @@ date and source line, share rows. :func:`read_head` walks the first ``head_lines
 body paragraph and sorts each line:
 
 - *chrome above the headline* ("pre"): ``[navigation]`` and ``[head]`` cues, short labels (at most
-  ``label_max_words`` words / ``label_max_cjk`` Han characters, no sentence end), and date lines that
-  are the day the page was viewed (``today_date``: a "today" word, or a bare weekday and date above
-  the headline). These are removed.
+  ``label_max_words`` words / ``label_max_cjk`` Han characters, no sentence end) that have a headline
+  below them, and date lines that are the day the page was viewed (``today_date``: a "today" word, or
+  a bare weekday and date above the headline). These are removed. A short line with no headline below
+  it stays: an excerpt may start in the middle of a story, on one of its subheadings.
 - *metadata below the headline* ("post"): date lines (removed as ``dateline``; their date and source /
   author are read into ``published`` and ``byline``), share rows and credits (removed by the cleaner's
   line rules).
@@ -113,6 +114,10 @@ def read_head(lines: list[Line], cues: Cues, *, scrape: bool) -> Head:
         else:
             end = pos
             break
+    # a short line with no headline after it may be the article's own subheading (an excerpt that starts
+    # in the middle of a story): only labels above a headline are chrome for sure
+    if not any(kind == HEADLINE for _, kind in marks):
+        removed = {pos: r for pos, r in removed.items() if r.kind != "label"}
     title = _choose_title(marks) if scrape else None
     return Head(removed, title, published, byline, end)
 
