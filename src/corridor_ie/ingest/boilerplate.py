@@ -363,29 +363,26 @@ def _clean_tail(state: _State, cues: Cues, head: Head) -> None:
     state.removed.extend(tail)
 
 
-def _byline_of(removed: list[Removal], head: Head, cues: Cues) -> str | None:
-    if head.byline:
-        return head.byline
+def _from_datelines(removed: list[Removal], cues: Cues, field: str) -> str | None:
+    """The first ``published`` or ``byline`` that a removed date line states."""
     for r in removed:
         if r.kind == "dateline":
             meta = cues.datelines.meta_line(r.text)
-            if meta and meta.byline:
-                return meta.byline
-    for r in removed:
-        if r.kind in CREDIT_KINDS:
-            return r.text.strip(EDGE_JUNK) or None
+            if meta and getattr(meta, field):
+                return getattr(meta, field)
     return None
+
+
+def _byline_of(removed: list[Removal], head: Head, cues: Cues) -> str | None:
+    found = head.byline or _from_datelines(removed, cues, "byline")
+    if found:
+        return found
+    credit = next((r for r in removed if r.kind in CREDIT_KINDS), None)
+    return credit.text.strip(EDGE_JUNK) or None if credit else None
 
 
 def _published_of(removed: list[Removal], head: Head, cues: Cues) -> str | None:
-    if head.published:
-        return head.published
-    for r in removed:
-        if r.kind == "dateline":
-            meta = cues.datelines.meta_line(r.text)
-            if meta and meta.published:
-                return meta.published
-    return None
+    return head.published or _from_datelines(removed, cues, "published")
 
 
 # --------------------------------------------------------------------------- entry point
