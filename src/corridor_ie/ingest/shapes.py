@@ -28,6 +28,8 @@ _WORD = re.compile(r"[^\W_]+")
 _CLOSERS = "\"”’»)）」』】]'"
 SENTENCE_END = ".。!！;；…"
 NO_HEADLINE_END = SENTENCE_END + ",，:：、"
+_SENTENCE_END_SET = frozenset(SENTENCE_END)
+_NO_HEADLINE_END_SET = frozenset(NO_HEADLINE_END)
 
 
 @dataclass(frozen=True)
@@ -66,20 +68,22 @@ def _last(text: str) -> str:
 
 
 def ends_sentence(text: str) -> bool:
-    return _last(text) in tuple(SENTENCE_END) and _last(text) != ""
+    return _last(text) in _SENTENCE_END_SET
 
 
 def is_body(text: str, cues: Cues) -> bool:
     """A paragraph of running text: ends like a sentence and is long enough, or longer than any headline."""
     if len(text) > cues.limit("headline_max_chars"):
         return True
+    if not ends_sentence(text):
+        return False
     words, cjk = size(text)
-    return ends_sentence(text) and (words >= cues.limit("body_min_words") or cjk >= cues.limit("body_min_cjk"))
+    return words >= cues.limit("body_min_words") or cjk >= cues.limit("body_min_cjk")
 
 
 def is_headline(text: str, cues: Cues) -> bool:
     """No sentence end, long enough to say something, short enough for a title."""
-    if not text or len(text) > cues.limit("headline_max_chars") or _last(text) in tuple(NO_HEADLINE_END):
+    if not text or len(text) > cues.limit("headline_max_chars") or _last(text) in _NO_HEADLINE_END_SET:
         return False
     words, cjk = size(text)
     return words >= cues.limit("headline_min_words") or cjk >= cues.limit("headline_min_cjk")
@@ -95,7 +99,7 @@ def is_label(text: str, cues: Cues) -> bool:
 
 def is_unended_caption(text: str, cues: Cues) -> bool:
     """In the body: a long line with no sentence end (a photo caption naming who is in the picture)."""
-    if _last(text) in tuple(NO_HEADLINE_END) or text.endswith(("?", "？")):
+    if _last(text) in _NO_HEADLINE_END_SET or text.endswith(("?", "？")):
         return False
     words, cjk = size(text)
     if cjk >= cues.limit("caption_min_cjk") and ("，" in text or "," in text):
