@@ -8,8 +8,9 @@ body paragraph and sorts each line:
 - *chrome above the headline* ("pre"): ``[navigation]`` and ``[head]`` cues, short labels (at most
   ``label_max_words`` words / ``label_max_cjk`` Han characters, no sentence end) that have a headline
   below them, and date lines that are the day the page was viewed (``today_date``: a "today" word, or
-  a bare weekday and date above the headline). These are removed. A short line with no headline below
-  it stays: an excerpt may start in the middle of a story, on one of its subheadings.
+  a bare weekday and date above the headline). These are removed. When the head has no headline at
+  all, short labels and ``[head]`` matches stay: an excerpt may start in the middle of a story, on one
+  of its subheadings or list items.
 - *metadata below the headline* ("post"): date lines (removed as ``dateline``; their date and source /
   author are read into ``published`` and ``byline``), share rows and credits (removed by the cleaner's
   line rules).
@@ -34,6 +35,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..types import Removal
@@ -41,6 +43,9 @@ from .cues import Cues
 from .shapes import Line, is_body, is_headline, is_label, shape_key
 
 PRE, POST, HEADLINE, KICKER = "pre", "post", "headline", "kicker"
+_NUMBERED = re.compile(r"\d{1,2}[.)]\s")  # "1. Diễn đàn", "2) Hợp tác": a numbered item
+# removals that rest on a line's shape or on loose [head] cues: undone when no headline follows them
+SHAPE_KINDS = ("label", "site_chrome")
 
 
 @dataclass(frozen=True)
@@ -103,7 +108,9 @@ def read_head(lines: list[Line], cues: Cues, *, scrape: bool) -> Head:
                              for k in ("caption", "image_filename", "image_placeholder", "related_link")):
             continue  # left to the line rules
         key = shape_key(text)
-        if is_headline(key, cues):
+        if _NUMBERED.match(key):
+            marks.append((pos, KICKER))  # a menu item or a numbered section: kept, never the title
+        elif is_headline(key, cues):
             marks.append((pos, HEADLINE))
             seen_headline = True
         elif key.endswith((":", "：")) and is_headline(key[:-1], cues):
@@ -117,7 +124,7 @@ def read_head(lines: list[Line], cues: Cues, *, scrape: bool) -> Head:
     # a short line with no headline after it may be the article's own subheading (an excerpt that starts
     # in the middle of a story): only labels above a headline are chrome for sure
     if not any(kind == HEADLINE for _, kind in marks):
-        removed = {pos: r for pos, r in removed.items() if r.kind != "label"}
+        removed = {pos: r for pos, r in removed.items() if r.kind not in SHAPE_KINDS}
     title = _choose_title(marks) if scrape else None
     return Head(removed, title, published, byline, end)
 
