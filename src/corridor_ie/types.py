@@ -38,6 +38,7 @@ class Meta:
     url: str | None = None
     sitename: str | None = None
     lang: str | None = None  # declared language, if the input says
+    byline: str | None = None  # author / agency line (page metadata, or read out of a scrape's date line)
 
 
 @dataclass(frozen=True)
