@@ -200,8 +200,11 @@ class Language:
         return QuantityWords({}, {}, {})
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-        """Person names not (yet) in a gazetteer, from cues around them."""
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
+        """Person names not (yet) in a gazetteer, from cues around them. ``forbidden``: spans no name
+        may overlap; ``places`` (some of them) may sit inside a name after its first word or character
+        (a given name that reads like a place)."""
         return []
 
 

@@ -69,9 +69,10 @@ class Tagger:
     def persons(self, text: str, lang: Language, gaz_mentions: list[Mention]) -> list[Mention]:
         titles = [(m.start, m.end) for m in gaz_mentions if m.label == "TITLE"]
         blocked = [(m.start, m.end) for m in gaz_mentions if m.label != "TITLE"]
+        places = [(m.start, m.end) for m in gaz_mentions if m.label == "PLACE"]
         known = [(m.start, m.end) for m in gaz_mentions if m.label == "PERSON"]
         out = []
-        for h in find_persons(text, lang, title_spans=titles, blocked=blocked):
+        for h in find_persons(text, lang, title_spans=titles, blocked=blocked, places=places):
             if any(h.start < e and s < h.end for s, e in known):
                 continue
             attrs: tuple = (("cue", h.cue),)
@@ -106,8 +107,10 @@ class Tagger:
         if self.relevance and not is_relevant(gaz_mentions, gaz):
             _span_group(doc, gaz_mentions)
             return TaggedDoc(replace(seg, relevant=False), tuple(gaz_mentions), gaz.version, doc)
-        mentions = list(gaz_mentions)
-        mentions += self.persons(text, lang, gaz_mentions)
+        persons = self.persons(text, lang, gaz_mentions)
+        # a place read inside a person's name (a given name that reads like one) is no place
+        mentions = [m for m in gaz_mentions if m.label != "PLACE" or not _overlaps(m, [(p.start, p.end) for p in persons])]
+        mentions += persons
         taken = [(m.start, m.end) for m in mentions if m.label in ("PERSON", "SERIES")]
         mentions += [m for m in _pattern_mentions(text, lang, seg.published) if not _overlaps(m, taken)]
         sentences = [(s.start, s.end) for s in seg.sentences]

@@ -62,11 +62,19 @@ class DatesTable(Table):
 class PersonsTable(Table):
     """``lang/zh/persons.toml``: cue tables of the Chinese person recogniser."""
 
-    surnames: Words = words()  # single-character surnames (simplified and traditional)
+    surnames: Words = words()  # single-character surnames
     double_surnames: Words = words()  # two-character surnames
+    vietnamese_middles: Words = words()  # 氏 文: surname + middle + one or two characters (a Vietnamese name)
+    offices: Words = words()  # office words a name follows or precedes (大使, 总理)
+    ranks: Words = words()  # military ranks right after a name (上将)
     post_honorifics: Words = words()  # words right after a name (同志, 先生)
-    after_name: Words = words()  # words that start right after a name; they fix a 1-character given name
-    non_name_chars: Words = words()  # characters that never end (or sit inside) a given name
+    after_name: Words = words()  # words that may start right after a name: they fix where it ends
+    left_stops: Words = words()  # words a name may follow when read backwards from an office word
+    non_given_chars: Words = words()  # characters never inside a given name
+    non_name_chars: Words = words()  # characters that never end (or sit inside) a name read backwards
+    transliteration_chars: Words = words()  # characters of transliterated foreign names (strings of them)
+    list_joiners: Words = words()  # what joins the names of a list (、)
+    place_first: Words = words()  # offices written after their place (市委书记): no name before them
 
 
 class NamesTable(Table):
@@ -232,5 +240,7 @@ class Chinese(Language):
         return self._quantity_words
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-        return find_candidates(text, self.person_cues, titles, forbidden, self.cut)
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
+        return find_candidates(text, self.person_cues, titles, forbidden, self.cut, self.segmenter_impl.is_common_word,
+                               places)
