@@ -40,8 +40,10 @@ def gaz(tmp_path: Path) -> Path:
     ]
     persons = [
         {"id": "person.vn.bui-van-khang", "type": "person", "names": {"vi": "Bùi Văn Khắng", "en": "Bui Van Khang"},
-         "country": "VN", "positions": [{"title": "Phó Chủ tịch", "jurisdiction": "vn.prov.quang-ninh"}]},
-        {"id": "person.vn.cao-tuong-huy", "type": "person", "names": {"vi": "Cao Tường Huy"}, "country": "VN"},
+         "country": "VN", "positions": [{"title": "Phó Chủ tịch", "jurisdiction": "vn.prov.quang-ninh"}],
+         "source": "seed:x"},
+        {"id": "person.vn.cao-tuong-huy", "type": "person", "names": {"vi": "Cao Tường Huy"}, "country": "VN",
+         "source": "seed:x"},
     ]
     (folder / "places.cn.jsonl").write_text(line(provs[1]) + "\n", encoding="utf-8")
     (folder / "places.vn.jsonl").write_text(line(provs[0]) + "\n", encoding="utf-8")
@@ -75,7 +77,7 @@ def test_shipped_files_are_in_dump_form(path: Path) -> None:
 def test_add_then_alias_round_trip_keeps_file_sorted_and_valid(gaz: Path) -> None:
     persons = gaz / "persons.jsonl"
     res = add_entry(gaz, {"id": "person.vn.be-van-an", "type": "person", "names": {"vi": "Bế Văn An"},
-                          "country": "VN"})
+                          "country": "VN", "source": "seed:y"})
     assert (res.path, res.line, res.remaining) == (persons, 1, 0)
     res = add_alias(gaz, "person.vn.bui-van-khang", "Bùi  Văn Kháng")
     assert res.line == 2 and res.entry.aliases == {"vi": ["Bùi Văn Kháng"]}
@@ -84,7 +86,7 @@ def test_add_then_alias_round_trip_keeps_file_sorted_and_valid(gaz: Path) -> Non
     assert persons.read_text(encoding="utf-8").splitlines()[1] == (
         '{"id": "person.vn.bui-van-khang", "type": "person", "names": {"vi": "Bùi Văn Khắng", "en": "Bui Van Khang"},'
         ' "aliases": {"vi": ["Bùi Văn Kháng"]}, "country": "VN", "positions": [{"title": "Phó Chủ tịch",'
-        ' "jurisdiction": "vn.prov.quang-ninh"}]}')
+        ' "jurisdiction": "vn.prov.quang-ninh"}], "source": "seed:x"}')
     assert sorted(p.name for p in gaz.iterdir()) == ["persons.jsonl", "places.cn.jsonl", "places.vn.jsonl"]
 
 

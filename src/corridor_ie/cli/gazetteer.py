@@ -138,6 +138,8 @@ def add(
     file: Annotated[Path | None, typer.Option("--file", "-f", help="Gazetteer file; a bare name is taken in the "
                                                 "gazetteer folder (default: by type).")] = None,
     gazetteers: GazetteerOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Add a person even if the name is already a place, "
+                                                        "organisation or series.")] = False,
 ) -> None:
     """Add a new entry, validated, to its gazetteer file (kept sorted by id).
 
@@ -153,7 +155,7 @@ def add(
     data = {"id": id_, "type": type_, "names": {"vi": vi, "zh": zh, "zh_hant": zh_hant, "en": en},
             "aliases": aliases, "country": country, "parent": parent, "note": note}
     try:
-        res = add_entry(folder, data, file)
+        res = add_entry(folder, data, file, force)
     except CorridorError as e:
         raise _refused(e) from None
     typer.echo(f"added {res.entry.id} at {res.path}:{res.line}")

@@ -33,7 +33,7 @@ from corridor_ie.gazetteer.model import LABEL_OF_TYPE, Entry
 from corridor_ie.gazetteer.store import LineProblem, gazetteer_files
 from corridor_ie.normalise import ascii_fold
 
-from .validate import Located, match_key, parse_text, read_files, validate_texts
+from .validate import NO_SOURCE, Located, match_key, parse_text, read_files, validate_texts
 
 ALIAS_LANGS = ("vi", "zh", "zh_hant", "en")
 DID_YOU_MEAN = 0.8  # lowest search score offered as "did you mean" for an unknown id
@@ -183,7 +183,7 @@ def write_entries(gazetteer: list[Path], target: Path, entries: list[Entry]) -> 
     for p, key in zip(after, _strip_lines(after), strict=True):
         if key in old:
             old.remove(key)
-        else:
+        elif not p.message.startswith(NO_SOURCE):  # reported by validate, not a reason to refuse
             added.append(p)
     if added:
         raise EditRefused(f"not written: the change would add {len(added)} problem(s) to the gazetteer",
@@ -234,13 +234,43 @@ def _gazetteer_paths(gazetteer: Path, target: Path) -> list[Path]:
     return files if target.resolve() in {f.resolve() for f in files} else [*files, target]
 
 
-def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None) -> EditResult:
-    """Add a new entry to ``file`` (default: by type, see ``DEFAULT_FILE``) of the gazetteer folder."""
+#: entry types whose names a new person may not take without ``force`` (a street, a city, a bridge
+#: or a conference named after someone is not that person)
+NOT_PERSON_TYPES = frozenset({"country", "province", "prefecture", "district", "place", "border_gate", "gate_pair",
+                              "org", "series"})
+
+
+def name_clashes(folder: Folder, entry: Entry) -> list[tuple[str, Located]]:
+    """The names of a new person that already name a place, an organisation or a series."""
+    if entry.type != "person":
+        return []
+    keys = {match_key(n): n for _, n in entry.all_names()}
+    out = []
+    for it in folder.items:
+        if it.entry.type not in NOT_PERSON_TYPES:
+            continue
+        for _, n in it.entry.all_names():
+            if match_key(n) in keys:
+                out.append((keys[match_key(n)], it))
+                break
+    return out
+
+
+def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None, force: bool = False) -> EditResult:
+    """Add a new entry to ``file`` (default: by type, see ``DEFAULT_FILE``) of the gazetteer folder.
+
+    A person whose name is already the name of a place, an organisation or a series is refused
+    unless ``force`` (the name in text would then more often be the other thing)."""
     entry = make_entry(data)
     folder = read_folder([gazetteer])
     if (prev := folder.find(entry.id)) is not None:
         raise GazetteerError(f"id '{entry.id}' already exists at {prev.where}",
                              hint="choose another id, or use `corridor-ie gazetteer alias` to add a name")
+    clashes = name_clashes(folder, entry)
+    if clashes and not force:
+        name, it = clashes[0]
+        raise GazetteerError(f"'{name}' is already the name of {it.entry.type} '{it.entry.id}' ({it.where})",
+                             hint="a person of that name needs --force (it will compete with the other entry)")
     target = target_file(gazetteer, file, entry)
     _writable(target)
     entries = [*_file_entries(target), entry]
