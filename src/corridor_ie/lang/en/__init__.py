@@ -21,6 +21,7 @@ from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span
 from ..registry import register_language
 from ..tables import Quantities, Relative, Words, words
+from ..titles import TitleCues, TitleTable
 from .persons import PersonCues, find_candidates
 
 
@@ -74,6 +75,10 @@ class PersonsTable(Table):
     surnames_from: Words = words()  # languages whose surnames are added, diacritics removed ("vi")
     place_words: Words = words()  # lowercase words before a run that make it a place ("of", "province")
     max_window: int = 10  # how many words after a title the name may start
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 _ARABIC_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?!\d|[.,]\d)"
@@ -107,6 +112,7 @@ class English(Language):
         borrowed = [s for code in persons.surnames_from if (lang := self.borrowed.get(code)) is not None
                     for s in getattr(getattr(lang, "person_cues", None), "surname_list", ())]
         self.person_cues = PersonCues.from_table(persons, borrowed, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
         self._nlp = None
         self._nlp_lock = threading.Lock()
 
@@ -274,4 +280,7 @@ class English(Language):
     def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
                           places: Sequence[Span] = ()) -> list[PersonCandidate]:
         return find_candidates(text, self.person_cues, titles, forbidden)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        return self.person_cues.things.applies(text, start, end)
 

@@ -32,6 +32,7 @@ class PersonCues:
     place_words: frozenset[str]
     max_window: int
     honorific_re: re.Pattern[str]
+    things: nm.NamedThings  # "City", "Street" … after a name: a thing named after a person
 
     @classmethod
     def from_table(cls, t: PersonsTable, borrowed_surnames: Iterable[str], scores: dict[str, float]) -> PersonCues:
@@ -43,6 +44,7 @@ class PersonCues:
             place_words=frozenset(w.lower() for w in t.place_words),
             max_window=t.max_window,
             honorific_re=re.compile(rf"(?<![\w.])(?:{alternation(t.honorifics)})\.?\s+(?=[^\W\d_])"),
+            things=nm.NamedThings(t.thing_before, t.thing_after, spaced=True),
         )
 
 

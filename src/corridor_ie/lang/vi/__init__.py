@@ -20,6 +20,7 @@ from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span
 from ..registry import register_language
 from ..tables import PartOfDay, Quantities, Relative, Words, words
+from ..titles import TitleCues, TitleTable
 from .persons import PersonCues, find_candidates
 
 
@@ -74,6 +75,10 @@ class PersonsTable(Table):
     abbreviations: Words = words()  # their trailing "." ends no clause ("TP.", "GS.")
     non_name_words: Words = words()  # capitalised words never in a name (surnames among them only start one)
     max_window: int = 14  # how many words after a title the name may start
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 _ARABIC_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?!\d|[.,]\d)"
@@ -106,7 +111,9 @@ class Vietnamese(Language):
         self._quantity_words = QuantityWords({fold(k): v for k, v in q.units.items()},
                                              {fold(k): v for k, v in q.qualifiers.items()},
                                              {fold(k): int(v) for k, v in q.scale.items()})
-        self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
+        persons = self.table("persons.toml", PersonsTable)
+        self.person_cues = PersonCues.from_table(persons, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
 
     # ----------------------------------------------------------------------- sentences
     def split_line(self, line: str) -> list[str]:
@@ -253,3 +260,6 @@ class Vietnamese(Language):
     def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
                           places: Sequence[Span] = ()) -> list[PersonCandidate]:
         return find_candidates(text, self.person_cues, titles, forbidden)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        return self.person_cues.things.applies(text, start, end)

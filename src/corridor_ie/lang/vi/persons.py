@@ -72,6 +72,7 @@ class PersonCues:
     honorific_re: re.Pattern[str]
     list_re: re.Pattern[str]
     surname_list: tuple[str, ...]  # as written (other languages borrow them)
+    things: nm.NamedThings  # "thành phố", "đường" … before a name: a thing named after a person
 
     @classmethod
     def from_table(cls, t: PersonsTable, scores: dict[str, float]) -> PersonCues:
@@ -87,6 +88,7 @@ class PersonCues:
             honorific_re=re.compile(rf"(?<!\w)(?:{alternation(t.honorifics)})\s+(?=\w)", re.IGNORECASE),
             list_re=re.compile(rf"(?<!\w)(?:{alternation(t.list_openers)})\s*:", re.IGNORECASE),
             surname_list=tuple(t.surnames),
+            things=nm.NamedThings(t.thing_before, t.thing_after, spaced=True, blockers=t.thing_blockers),
         )
 
 

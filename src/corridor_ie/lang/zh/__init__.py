@@ -21,7 +21,8 @@ from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span
 from ..registry import register_language
 from ..tables import PartOfDay, Quantities, Relative, Words, words
-from .persons import PersonCues, find_candidates
+from ..titles import TitleCues, TitleTable
+from .persons import PersonCues, find_candidates, office_after, office_before, simplified
 from .segmenter import JiebaSegmenter
 
 
@@ -75,6 +76,10 @@ class PersonsTable(Table):
     transliteration_chars: Words = words()  # characters of transliterated foreign names (strings of them)
     list_joiners: Words = words()  # what joins the names of a list (、)
     place_first: Words = words()  # offices written after their place (市委书记): no name before them
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 class NamesTable(Table):
@@ -95,6 +100,7 @@ class Chinese(Language):
     spaced = False
     country = "CN"
     segmenters = ("jieba",)
+    own_titles = True
     data = files(__package__)
 
     def __init__(self, *args, **kwargs):
@@ -115,7 +121,9 @@ class Chinese(Language):
                                              {fold(k): int(v) for k, v in q.scale.items()})
         self.suffixes = tuple(sorted(self.table("names.toml", NamesTable).name_suffixes, key=len, reverse=True))
         self.segmenter_impl = JiebaSegmenter()
-        self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
+        persons = self.table("persons.toml", PersonsTable)
+        self.person_cues = PersonCues.from_table(persons, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
 
     # ----------------------------------------------------------------------- segmentation
     def split_line(self, line: str) -> list[str]:
@@ -244,3 +252,14 @@ class Chinese(Language):
                           places: Sequence[Span] = ()) -> list[PersonCandidate]:
         return find_candidates(text, self.person_cues, titles, forbidden, self.cut, self.segmenter_impl.is_common_word,
                                places)
+
+    def title_before(self, text: str, lo: int, name_start: int, keep: Sequence[Span]) -> int | None:
+        return office_before(text, self.person_cues, lo, name_start, keep)
+
+    def title_after(self, text: str, name_end: int, hi: int) -> int | None:
+        return office_after(text, self.person_cues, name_end, hi)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        lo = max(0, start - 40)
+        window = simplified(text[lo:end + 12])  # the words are simplified; offsets do not change
+        return self.person_cues.things.applies(window, start - lo, end - lo)

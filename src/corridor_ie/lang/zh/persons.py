@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from ...normalise import to_simplified
 from ...patterns import alternation
 from ..base import PersonCandidate
+from ..names import NamedThings
 
 if TYPE_CHECKING:
     from . import PersonsTable
@@ -62,6 +63,7 @@ class PersonCues:
     translit: frozenset[str]  # characters of transliterated foreign names
     list_joiners: tuple[str, ...]
     place_first: tuple[str, ...]  # offices whose place comes first (市委书记): no name before them
+    things: NamedThings  # 市, 路, 思想 … after a name: a thing named after a person
 
     @classmethod
     def from_table(cls, t: PersonsTable, scores: dict[str, float]) -> PersonCues:
@@ -85,6 +87,8 @@ class PersonCues:
             translit=frozenset(to_simplified(c) for c in "".join(t.transliteration_chars)),
             list_joiners=tuple(t.list_joiners),
             place_first=tuple(to_simplified(w) for w in t.place_first),
+            things=NamedThings([to_simplified(w) for w in t.thing_before], [to_simplified(w) for w in t.thing_after],
+                               spaced=False),
         )
 
 
@@ -296,3 +300,51 @@ def find_candidates(text: str, cues: PersonCues, title_spans: Sequence[Span], fo
     if not text:
         return []
     return _Zh(text, cues, cut, common, forbidden, places).candidates(title_spans)
+
+
+# --------------------------------------------------------------------------- offices around a name
+
+_TITLE_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9—－\-·]")
+_LEADING_TIME = re.compile(r"(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:上午|下午|晚上|早上|中午|晚)?")
+
+
+def _office_end(s: str, end: int, cues: PersonCues) -> bool:
+    return any(s.endswith(o, 0, end) for o in cues.offices)
+
+
+def _segment_start(s: str, lo: int, end: int, cues: PersonCues, keep: Sequence[Span]) -> int:
+    """Walk left from ``end`` over the characters of an office, to a stop word or punctuation."""
+    inside = [0] * (len(s) + 1)
+    for a, b in keep:
+        for i in range(max(a, 0), min(b, len(s))):
+            inside[i] = 1
+    pos = end
+    while pos > lo and _TITLE_CHARS.match(s[pos - 1]):
+        if not inside[pos - 1] and any(s.endswith(w, lo, pos) for w in cues.left_stops):
+            break
+        pos -= 1
+    return pos
+
+
+def office_before(text: str, cues: PersonCues, lo: int, name_start: int, keep: Sequence[Span]) -> int | None:
+    """Where the office written right before a name starts ("越共中央政治局委员、胡志明市委书记" + name):
+    back to punctuation or a word such as 会见 or 与 (not inside an organisation's name), over offices
+    joined by 、; None when the text before the name does not end with an office word."""
+    s = simplified(text)
+    if not _office_end(s, name_start, cues):
+        return None
+    start = _segment_start(s, lo, name_start, cues, keep)
+    while start - 1 > lo and s[start - 1] == "、" and _office_end(s, start - 1, cues):
+        prev = _segment_start(s, lo, start - 1, cues, keep)
+        if prev >= start - 1:
+            break
+        start = prev
+    start += _LEADING_TIME.match(s, start).end() - start if start < name_start else 0
+    return start if start < name_start and name_start - start <= 60 else None
+
+
+def office_after(text: str, cues: PersonCues, name_end: int, hi: int) -> int | None:
+    """The end of an office word written right after a name (name + 总理), or None."""
+    s = simplified(text[name_end:min(hi, name_end + 12)])
+    found = [len(o) for o in cues.offices if s.startswith(o)]
+    return name_end + max(found) if found else None

@@ -1,0 +1,105 @@
+"""Where an office written next to a name begins and ends, in a language's words.
+
+The official builder (``assemble/official.py``) reads the office around a name from the gazetteer's
+TITLE/ORG/PLACE mentions; these words tell it where the office stops (it must never swallow the next
+words or another person: "… Bí thư Tỉnh ủy Điện Biên và đồng chí …" ends at "Điện Biên") and which
+words around a title belong to it ("Quyền Bí thư", "Deputy Foreign Minister"). Each language fills
+the ``[titles]`` section of its ``persons.toml`` (schema ``TitleTable``).
+
+Example::
+
+    >>> cues = TitleCues.from_table(TitleTable(stops=["và đoàn"], joiners=["và"]), spaced=True)
+    >>> bool(cues.stops.match("và đoàn đại biểu", 0)), cues.joiner_at("Bí thư và Chủ tịch", 6)
+    (True, 10)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pydantic import Field
+
+from ..tables import Table
+from .tables import Words, words
+
+
+class TitleTable(Table):
+    """The ``[titles]`` section of ``lang/<code>/persons.toml``."""
+
+    stops: Words = words()  # phrases that end an office written after a name ("và đoàn", "- Photo", "officials of")
+    joiners: Words = words()  # words joining two offices; the office goes on only if another title follows ("và")
+    heads: Words = words()  # words that start an office that is no gazetteer title ("Ủy viên", "Member of")
+    prefixes: Words = words()  # words right before a title that belong to it ("Quyền", "Deputy")
+    honorifics: Words = words()  # words between an office and the name, no part of either ("ông", "Mr.")
+    not_before: Words = words()  # words between an office and a name that make it no title of that name ("là")
+    abbreviations: Words = words()  # words whose trailing dot ends no office ("TP")
+    diplomats: Words = words()  # offices of a diplomat ("Đại sứ", 大使): the country before the posting word sends
+    posted: Words = words()  # the posting word ("tại", 驻, "in"): the country before it is the official's
+    countries: dict[str, str] = Field(default_factory=dict)  # words of an office only one country has (自治区: CN)
+    default_country: str | None = None  # the country of an office that names none (vi: VN)
+
+
+def _alt(ws: Sequence[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class TitleCues:
+    stops: re.Pattern[str] | None
+    joiners: re.Pattern[str] | None
+    heads: re.Pattern[str] | None
+    prefixes: re.Pattern[str] | None  # matches at the end of the text before a title
+    honorifics: re.Pattern[str] | None  # matches at the end of the text before a name
+    not_before: re.Pattern[str] | None  # searched in the gap between an office and the name
+    abbreviations: frozenset[str]
+    diplomats: re.Pattern[str] | None
+    posted: re.Pattern[str] | None
+    countries: tuple[tuple[str, str], ...]  # (word, country), longest first
+    default_country: str | None
+
+    @classmethod
+    def from_table(cls, t: TitleTable, spaced: bool) -> TitleCues:
+        b, e = (r"(?<!\w)", r"(?!\w)") if spaced else ("", "")
+
+        def at(ws: Sequence[str], flags: int = 0) -> re.Pattern[str] | None:
+            return re.compile(rf"{b}(?:{_alt(ws)}){e}", flags) if ws else None
+
+        def ending(ws: Sequence[str]) -> re.Pattern[str] | None:
+            return re.compile(rf"{b}(?:(?:{_alt(ws)})\s*)+$") if ws else None
+
+        return cls(
+            stops=re.compile(rf"\s*{b}(?:{_alt(t.stops)}){e}") if t.stops else None,
+            joiners=re.compile(rf"\s*{b}(?:{_alt(t.joiners)}){e}\s*") if t.joiners else None,
+            heads=re.compile(rf"{b}(?:{_alt(t.heads)}){e}") if t.heads else None,
+            prefixes=ending(t.prefixes),
+            honorifics=re.compile(rf"{b}(?:{_alt(t.honorifics)})\.?\s*$", re.IGNORECASE) if t.honorifics else None,
+            not_before=at(t.not_before),
+            abbreviations=frozenset(t.abbreviations),
+            diplomats=at(t.diplomats),
+            posted=at(t.posted),
+            countries=tuple(sorted(t.countries.items(), key=lambda kv: -len(kv[0]))),
+            default_country=t.default_country,
+        )
+
+    @classmethod
+    def empty(cls) -> TitleCues:
+        return cls.from_table(TitleTable(), spaced=True)
+
+    def joiner_at(self, text: str, pos: int) -> int | None:
+        """The end of a joining word ("và", "and") at ``pos``, or None."""
+        m = self.joiners.match(text, pos) if self.joiners is not None else None
+        return m.end() if m else None
+
+    def head_at(self, text: str, pos: int) -> bool:
+        return self.heads is not None and self.heads.match(text, pos) is not None
+
+    def country_hint(self, office: str) -> str | None:
+        """The country of an office by a word only that country's offices have."""
+        return next((c for w, c in self.countries if w in office), None)
+
+    def abbreviation_before(self, text: str, dot: int) -> bool:
+        """Whether the "." at ``dot`` ends an abbreviation ("TP." in "UBND TP. Hải Phòng")."""
+        m = re.search(r"(\w+)$", text[max(0, dot - 8):dot])
+        return bool(m) and m.group(1) in self.abbreviations
