@@ -37,6 +37,7 @@ ROLE_ORDER = ("chaired", "hosted", "spoke", "reported", "signed", "attended")
 LINKS = {"gazetteer": "exact", "fuzzy": "fuzzy", "ascii": "ascii"}
 
 _CLAUSE_START = re.compile(r"[,;:，；：、]")
+_CLAUSE_BREAK = re.compile(r"[,;:，；：、]|\s[-–—]+\s|——")  # a dateline dash ends a clause too
 _APPOSITION_OPEN = re.compile(r"\s*(?:,|，|\s[-–—])\s*")
 _APPOSITION_END = re.compile(r"[;；]|\.(?=\s|$)|。")
 _GAP_BEFORE_NAME = 12
@@ -92,7 +93,7 @@ def _starts_office(t: TaggedDoc, pos: int, cues: TitleCues) -> bool:
 
 
 _GLOSS_BEFORE = re.compile(r"[,，(（]\s*([^,，()（）]{1,40}?)\s*[)）]?\s*$")
-_NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|\([A-Z]{2,6}\)|[,\s])*")
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|under|[(),\s])*")
 
 
 def _capitalised(gap: str) -> bool:
@@ -102,8 +103,10 @@ def _capitalised(gap: str) -> bool:
 
 def _gap_ok(gap: str, cues: TitleCues, final: bool = False) -> bool:
     """Whether ``gap`` may sit between two words of one office (or, ``final``, between it and the name)."""
-    if final and cues.not_before is not None and cues.not_before.search(gap):
+    if cues.breaks is not None and cues.breaks.search(gap):
         return False
+    if final and (_CLAUSE_START.search(gap) or (cues.not_before is not None and cues.not_before.search(gap))):
+        return False  # "…; B" or "Trưởng đoàn … là ông B": that office is someone else's
     if final and (cues.joiner_at(gap, 0) is not None or (cues.joiners and cues.joiners.search(gap))):
         return False
     return len(gap) <= _GAP_BEFORE_NAME or _capitalised(gap)
@@ -129,11 +132,13 @@ def title_before(t: TaggedDoc, person: Mention, sentence: Span, lang: Language |
     g = _GLOSS_BEFORE.search(t.text, lo, end)
     if gaz is not None and g is not None and (country := _country_at(t, g.start(1), g.end(1), gaz)) is not None:
         gloss, end = country.id, g.start()
-    starts = [m.end() for m in _CLAUSE_START.finditer(t.text, lo, end)]
-    clause = starts[-1] if starts else lo
-    inner = [m for m in t.mentions if m.label in ("TITLE", "ORG", "PLACE") and clause <= m.start and m.end <= end]
-    if not inner or not _gap_ok(t.text[max(m.end for m in inner):end], cues, final=True):
+    words = [m for m in t.mentions if m.label in ("TITLE", "ORG", "PLACE") and lo <= m.start and m.end <= end]
+    if not words or not _gap_ok(t.text[max(m.end for m in words):end], cues, final=True):
         return None
+    last = max(words, key=lambda m: m.end)
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(t.text, lo, last.start)]
+    clause = starts[-1] if starts else lo
+    inner = [m for m in words if clause <= m.start]
     start = _chain_start(t, inner, cues)
     headed = _head_before(t, clause, start, cues)
     start = headed if headed is not None else start
@@ -147,8 +152,10 @@ def title_before(t: TaggedDoc, person: Mention, sentence: Span, lang: Language |
         if not before or not _gap_ok(t.text[max(m.end for m in before):k - 1], cues, final=True):
             break
         seg = _chain_start(t, before, cues)
-        if not _starts_office(t, seg, cues):
-            break
+        if not _starts_office(t, seg, cues):  # "… của" + Tổng Bí thư: the office starts at its first title
+            seg = next((m.start for m in before if seg <= m.start and m.label == "TITLE"), seg)
+            if not _starts_office(t, seg, cues):
+                break
         start = seg
     phrase = _phrase(t, start, end, need_title=headed is None)
     return replace(phrase, gloss=gloss) if phrase and gloss else phrase
@@ -191,19 +198,18 @@ def title_after(t: TaggedDoc, person: Mention, sentence: Span, cues: EventCues,
     starts_title = any(m.label == "TITLE" and m.start == begin for m in t.mentions)
     if not starts_title and not tc.head_at(t.text, begin):
         return None
-    end = min(sentence[1], hi)
-    hard = False
+    end = sentence[1]
     for stop in _APPOSITION_END.finditer(t.text, begin, end):
         if stop.group() == "." and tc.abbreviation_before(t.text, stop.start()):
             continue
-        end, hard = stop.start(), True
+        end = stop.start()
         break
-    if hi < sentence[1] and not hard:  # the next person: the office ends at the last comma before it
-        commas = [c.start() for c in re.finditer(r"[,，]", t.text[begin:hi])]
-        end = min(end, begin + commas[-1]) if commas else min(end, hi)
     verb = cues.apposition_stops.search(t.text, begin, end)
     if verb:
         end = verb.start()
+    if hi < end:  # the next person comes first: the office ends at the last comma before it
+        commas = [c.start() for c in re.finditer(r"[,，]", t.text[begin:hi])]
+        end = begin + commas[-1] if commas else hi
     end, gloss = _office_end(t, begin, end, tc, gaz)
     phrase = _phrase(t, begin, end, need_title=starts_title)
     return replace(phrase, gloss=gloss) if phrase and gloss else phrase
@@ -227,7 +233,9 @@ def _office_end(t: TaggedDoc, begin: int, end: int, tc: TitleCues, gaz: Gazettee
         if c in "(（":
             close = re.compile(r"[)）]").search(text, pos, end)
             country = _country_at(t, pos + 1, close.start(), gaz) if close is not None and gaz is not None else None
-            if close is not None and (country is not None or text[pos + 1:close.start()].strip() in tc.abbreviations):
+            goes_on = text[close.end():close.end() + 2] if close is not None else ""
+            if close is not None and (country is not None or not (goes_on[:1] == " " and goes_on[1:].isupper())):
+                # "(Trung Quốc)", "(KHXH & NV)", "(seated in the middle)" end it; "(CPV) Central Committee" goes on
                 return pos, country.id if country is not None else None
         if c in ",，":
             nxt = pos + 1 + len(text[pos + 1:end]) - len(text[pos + 1:end].lstrip())
@@ -391,6 +399,19 @@ def official_country(phrase: TitlePhrase | None, jurisdiction: Ref | None, entry
     return entry.country if entry else None
 
 
+def _side_country(t: TaggedDoc, person: Mention, sents: list[Span], gaz: Gazetteer, cues: TitleCues) -> str | None:
+    """The country of the side a sentence puts a person on: "Trưởng đoàn phía Trung Quốc là bà" + name."""
+    if cues.sides is None:
+        return None
+    sent = sents[sentence_of(sents, person.start)]
+    lo, _hi = _region_bounds(t, person, sent)
+    for m in t.mentions:
+        if m.label == "PLACE" and lo <= m.start and m.end <= person.start and cues.sides.search(t.text, lo, m.start):
+            if (c := _country_of(m, gaz)):
+                return c
+    return None
+
+
 def fill_countries(records: list[OfficialRecord], cues: TitleCues) -> list[OfficialRecord]:
     """Officials whose office names no country: the language's default (Vietnamese news names
     Chinese officials with their place), else the country of at least three quarters of the document's
@@ -455,7 +476,8 @@ def build_officials(ctx: DocContext) -> list[OfficialRecord]:
         places = [m for m in (best.places() if best else []) if _place_type(m, gaz) != "country"]
         jurisdiction = place_ref(places[0], gaz) if places else (
             _position_ref(list(entry.positions), t.seg.published, gaz) if entry else None)
-        country = official_country(best, jurisdiction, entry, gaz, lang.title_cues)
+        country = official_country(best, jurisdiction, entry, gaz, lang.title_cues) or _side_country(t, first, sents, gaz,
+                                                                                               lang.title_cues)
         person_roles = [r for r in ROLE_ORDER if any(r in per_mention.get(m.start, []) for m in mentions)]
         event = None
         if reported and (person_roles or (any(s in reported.sentences for s in sentences)

@@ -34,6 +34,8 @@ class TitleTable(Table):
     prefixes: Words = words()  # words right before a title that belong to it ("Quyền", "Deputy")
     honorifics: Words = words()  # words between an office and the name, no part of either ("ông", "Mr.")
     not_before: Words = words()  # words between an office and a name that make it no title of that name ("là")
+    breaks: Words = words()  # words never inside an office: two offices around one are two ("by", "với")
+    sides: Words = words()  # words before a place that name a side ("phía"): its country is the official's
     abbreviations: Words = words()  # words whose trailing dot ends no office ("TP")
     diplomats: Words = words()  # offices of a diplomat ("Đại sứ", 大使): the country before the posting word sends
     posted: Words = words()  # the posting word ("tại", 驻, "in"): the country before it is the official's
@@ -53,6 +55,8 @@ class TitleCues:
     prefixes: re.Pattern[str] | None  # matches at the end of the text before a title
     honorifics: re.Pattern[str] | None  # matches at the end of the text before a name
     not_before: re.Pattern[str] | None  # searched in the gap between an office and the name
+    breaks: re.Pattern[str] | None
+    sides: re.Pattern[str] | None  # matches at the end of the text before a place
     abbreviations: frozenset[str]
     diplomats: re.Pattern[str] | None
     posted: re.Pattern[str] | None
@@ -76,6 +80,8 @@ class TitleCues:
             prefixes=ending(t.prefixes),
             honorifics=re.compile(rf"{b}(?:{_alt(t.honorifics)})\.?\s*$", re.IGNORECASE) if t.honorifics else None,
             not_before=at(t.not_before),
+            breaks=at(t.breaks),
+            sides=re.compile(rf"{b}(?:{_alt(t.sides)})\s*$", re.IGNORECASE) if t.sides else None,
             abbreviations=frozenset(t.abbreviations),
             diplomats=at(t.diplomats),
             posted=at(t.posted),

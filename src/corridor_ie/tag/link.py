@@ -112,6 +112,8 @@ class PersonLinker:
             for _cand, _folded, i in process.extract(ascii_fold(_key(q)), self._names, scorer=fuzz.ratio,
                                                      score_cutoff=CANDIDATE_CUTOFF, limit=limit + 2):
                 score = fuzz.ratio(_key(q), _key(self._raw[i]))  # as written, diacritics counted
+                if score < CANDIDATE_CUTOFF:
+                    continue
                 link = FuzzyLink(self._ids[i], self._raw[i], float(score))
                 if link.entry_id not in best or link.score > best[link.entry_id].score:
                     best[link.entry_id] = link

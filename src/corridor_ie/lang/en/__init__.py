@@ -73,7 +73,9 @@ class PersonsTable(Table):
     non_name_words: Words = words()  # capitalised words never in a name: months, weekdays, organisation words
     extra_surnames: Words = words()  # pinyin surnames
     surnames_from: Words = words()  # languages whose surnames are added, diacritics removed ("vi")
-    place_words: Words = words()  # lowercase words before a run that make it a place ("of", "province")
+    place_words: Words = words()  # lowercase words before a run that make it a place ("of", "in")
+    middle_names: Words = words()  # middle names of Vietnamese names ("Thi", "Van", "A"): a name may have four words
+    english_middles: Words = words()  # of them, those that are also English words and may sit inside a name ("A")
     max_window: int = 10  # how many words after a title the name may start
     thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
     thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)

@@ -69,6 +69,8 @@ class PersonsTable(Table):
     """``lang/vi/persons.toml``: cue tables of the Vietnamese person recogniser."""
 
     surnames: Words = words()  # incl. ethnic-minority surnames and Sino-Vietnamese readings of Chinese ones
+    chinese_surnames: Words = words()  # more Sino-Vietnamese readings of Chinese surnames, trusted next to a cue only
+    may_end_name: Words = words()  # non-name words that may end a name ("Nguyễn Quốc Đoàn")
     honorifics: Words = words()  # "ông", "đồng chí"
     list_openers: Words = words()  # open a ";"-separated list of "Name, title" items, ending in ":"
     place_classifiers: Words = words()  # a 2-syllable run right after one is a place ("tỉnh")

@@ -72,6 +72,8 @@ class PersonCues:
     honorific_re: re.Pattern[str]
     list_re: re.Pattern[str]
     surname_list: tuple[str, ...]  # as written (other languages borrow them)
+    chinese_surnames: frozenset[str]  # lowercase: Sino-Vietnamese readings of Chinese surnames (next to a cue only)
+    may_end: frozenset[str]  # lowercase non-name words that may still end a name ("Đoàn")
     things: nm.NamedThings  # "thành phố", "đường" … before a name: a thing named after a person
 
     @classmethod
@@ -88,6 +90,8 @@ class PersonCues:
             honorific_re=re.compile(rf"(?<!\w)(?:{alternation(t.honorifics)})\s+(?=\w)", re.IGNORECASE),
             list_re=re.compile(rf"(?<!\w)(?:{alternation(t.list_openers)})\s*:", re.IGNORECASE),
             surname_list=tuple(t.surnames),
+            chinese_surnames=frozenset(w.lower() for w in t.chinese_surnames),
+            may_end=frozenset(w.lower() for w in t.may_end_name),
             things=nm.NamedThings(t.thing_before, t.thing_after, spaced=True, blockers=t.thing_blockers),
         )
 
@@ -105,18 +109,20 @@ class _Vi:
         return is_name_syllable(w) and (w.lower() not in self.cues.non_name or self._surname(w))
 
     def _starts_only(self, w: str) -> bool:
-        return w.lower() in self.cues.non_name
+        return w.lower() in self.cues.non_name and w.lower() not in self.cues.may_end
 
-    def _surname(self, w: str) -> bool:
-        return w.lower() in self.cues.surnames
+    def _surname(self, w: str, cued: bool = True) -> bool:
+        """A surname; next to a cue also a Chinese surname read the Sino-Vietnamese way ("Hùng")."""
+        low = w.lower()
+        return low in self.cues.surnames or (cued and low in self.cues.chinese_surnames)
 
     def _span(self, idx: list[int]) -> tuple[int, int]:
         return self.starts[idx[0]], self.ends[idx[-1]]
 
-    def pick_suffix(self, run: list[int], min_len: int = 2) -> tuple[list[int], bool] | None:
+    def pick_suffix(self, run: list[int], min_len: int = 2, cued: bool = True) -> tuple[list[int], bool] | None:
         """Name at the end of a run (after a title, before an apposition). Returns (words, late)."""
         n = len(run)
-        cands = [i for i in range(n) if self._surname(self.words[run[i]]) and min_len <= n - i <= 4]
+        cands = [i for i in range(n) if self._surname(self.words[run[i]], cued) and min_len <= n - i <= 4]
         if cands and nm.after_classifier(self.text, self.starts[run[0]], self.cues.classifiers,
                                          self.cues.classifier_endings):
             # the first syllables name the place: "tỉnh X Y <name>"
@@ -196,7 +202,7 @@ class _Vi:
 
     def shapes(self) -> Iterable[PersonCandidate]:
         for run in self.runs:
-            picked = self.pick_suffix(run, min_len=3)
+            picked = self.pick_suffix(run, min_len=3, cued=False)
             if picked and len(picked[0]) >= 3:
                 yield PersonCandidate(*self._span(picked[0]), "name_shape", self.cues.scores["name_shape"])
 

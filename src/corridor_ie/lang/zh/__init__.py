@@ -71,6 +71,7 @@ class PersonsTable(Table):
     post_honorifics: Words = words()  # words right after a name (同志, 先生)
     after_name: Words = words()  # words that may start right after a name: they fix where it ends
     left_stops: Words = words()  # words a name may follow when read backwards from an office word
+    not_stops: Words = words()  # words that start with a stop word but are none (自治区)
     non_given_chars: Words = words()  # characters never inside a given name
     non_name_chars: Words = words()  # characters that never end (or sit inside) a name read backwards
     transliteration_chars: Words = words()  # characters of transliterated foreign names (strings of them)

@@ -63,6 +63,7 @@ class PersonCues:
     translit: frozenset[str]  # characters of transliterated foreign names
     list_joiners: tuple[str, ...]
     place_first: tuple[str, ...]  # offices whose place comes first (市委书记): no name before them
+    not_stops: tuple[str, ...]  # words that start with a stop word but are none (自治)
     things: NamedThings  # 市, 路, 思想 … after a name: a thing named after a person
 
     @classmethod
@@ -87,6 +88,7 @@ class PersonCues:
             translit=frozenset(to_simplified(c) for c in "".join(t.transliteration_chars)),
             list_joiners=tuple(t.list_joiners),
             place_first=tuple(to_simplified(w) for w in t.place_first),
+            not_stops=tuple(to_simplified(w) for w in t.not_stops),
             things=NamedThings([to_simplified(w) for w in t.thing_before], [to_simplified(w) for w in t.thing_after],
                                spaced=False),
         )
@@ -306,6 +308,8 @@ def find_candidates(text: str, cues: PersonCues, title_spans: Sequence[Span], fo
 
 _TITLE_CHARS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9—－\-·]")
 _LEADING_TIME = re.compile(r"(?:\d{1,4}年)?(?:\d{1,2}月)?(?:\d{1,2}[日号])?(?:上午|下午|晚上|早上|中午|晚)?")
+#: characters that end the name of a body: a stop word right before one is part of that name (会谈站)
+_ORG_CHARS = frozenset("站部委局厅办处院所队司署馆台社组")
 
 
 def _office_end(s: str, end: int, cues: PersonCues) -> bool:
@@ -313,34 +317,63 @@ def _office_end(s: str, end: int, cues: PersonCues) -> bool:
 
 
 def _segment_start(s: str, lo: int, end: int, cues: PersonCues, keep: Sequence[Span]) -> int:
-    """Walk left from ``end`` over the characters of an office, to a stop word or punctuation."""
+    """Walk left from ``end`` over the characters of an office, to a stop word (not inside the name of
+    a body: 会晤会谈站) or punctuation."""
     inside = [0] * (len(s) + 1)
     for a, b in keep:
         for i in range(max(a, 0), min(b, len(s))):
             inside[i] = 1
     pos = end
-    while pos > lo and _TITLE_CHARS.match(s[pos - 1]):
-        if not inside[pos - 1] and any(s.endswith(w, lo, pos) for w in cues.left_stops):
+    while pos > lo:
+        if not _TITLE_CHARS.match(s[pos - 1]) or s.endswith("——", lo, pos):
             break
+        stop = next((w for w in cues.left_stops if s.endswith(w, lo, pos)), None)
+        if stop and not inside[pos - 1] and not s.startswith(cues.not_stops, pos - len(stop)):
+            rest = pos
+            while (w := next((w for w in cues.left_stops if s.startswith(w, rest)), None)) is not None:
+                rest += len(w)
+            if s[rest:rest + 1] not in _ORG_CHARS:
+                break
         pos -= 1
     return pos
+
+
+def _deglossed(text: str) -> tuple[str, list[int]]:
+    """The simplified text without pinyin glosses ("書(shū)記" -> 书记) and, for each of its
+    characters, its offset in ``text``."""
+    s = simplified(text)
+    keep: list[int] = []
+    pos = 0
+    for m in _GLOSS.finditer(s):
+        if m.start() > 0 and is_han(s[m.start() - 1]):
+            keep += range(pos, m.start())
+            pos = m.end()
+    keep += range(pos, len(s))
+    return "".join(s[i] for i in keep), keep
 
 
 def office_before(text: str, cues: PersonCues, lo: int, name_start: int, keep: Sequence[Span]) -> int | None:
     """Where the office written right before a name starts ("越共中央政治局委员、胡志明市委书记" + name):
     back to punctuation or a word such as 会见 or 与 (not inside an organisation's name), over offices
-    joined by 、; None when the text before the name does not end with an office word."""
-    s = simplified(text)
-    if not _office_end(s, name_start, cues):
+    joined by 、 and pinyin glosses glued into it; None when the text before the name does not end
+    with an office word."""
+    s, where = _deglossed(text)
+    at = {orig: i for i, orig in enumerate(where)}
+    lo2 = next((at[i] for i in range(lo, len(text)) if i in at), len(s))
+    end = next((at[i] for i in range(name_start, len(text)) if i in at), len(s))
+    kept = [(at[a], at[b - 1] + 1) for a, b in keep if a in at and b - 1 in at]
+    if not _office_end(s, end, cues):
         return None
-    start = _segment_start(s, lo, name_start, cues, keep)
-    while start - 1 > lo and s[start - 1] == "、" and _office_end(s, start - 1, cues):
-        prev = _segment_start(s, lo, start - 1, cues, keep)
+    start = _segment_start(s, lo2, end, cues, kept)
+    while start - 1 > lo2 and s[start - 1] == "、" and _office_end(s, start - 1, cues):
+        prev = _segment_start(s, lo2, start - 1, cues, kept)
         if prev >= start - 1:
             break
         start = prev
-    start += _LEADING_TIME.match(s, start).end() - start if start < name_start else 0
-    return start if start < name_start and name_start - start <= 60 else None
+    start = _LEADING_TIME.match(s, start).end() if start < end else start
+    if start >= end or end - start > 60:
+        return None
+    return where[start]
 
 
 def office_after(text: str, cues: PersonCues, name_end: int, hi: int) -> int | None:
