@@ -37,10 +37,10 @@ ROLE_ORDER = ("chaired", "hosted", "spoke", "reported", "signed", "attended")
 LINKS = {"gazetteer": "exact", "fuzzy": "fuzzy", "ascii": "ascii"}
 
 _CLAUSE_START = re.compile(r"[,;:，；：、]")
+_DASH_GLOSS = re.compile(r"\s+[-–—]\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:，；：、]|\s[-–—]+\s|——")  # a dateline dash ends a clause too
 _APPOSITION_OPEN = re.compile(r"\s*(?:,|，|\s[-–—])\s*")
 _APPOSITION_END = re.compile(r"[;；]|\.(?=\s|$)|。")
-_GAP_BEFORE_NAME = 12
 _TRIM = " ,，-–—:;"
 
 
@@ -93,25 +93,6 @@ def _starts_office(t: TaggedDoc, pos: int, cues: TitleCues) -> bool:
 
 
 _GLOSS_BEFORE = re.compile(r"[,，(（]\s*([^,，()（）]{1,40}?)\s*[)）]?\s*$")
-_NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|under|[(),\s])*")
-
-
-def _capitalised(gap: str) -> bool:
-    """Words of an organisation's name between office words and the name ("Central Committee")."""
-    return len(gap) <= 60 and _NAME_WORDS.fullmatch(gap) is not None
-
-
-def _gap_ok(gap: str, cues: TitleCues, final: bool = False) -> bool:
-    """Whether ``gap`` may sit between two words of one office (or, ``final``, between it and the name)."""
-    if cues.breaks is not None and cues.breaks.search(gap):
-        return False
-    if final and (_CLAUSE_START.search(gap) or (cues.not_before is not None and cues.not_before.search(gap))):
-        return False  # "…; B" or "Trưởng đoàn … là ông B": that office is someone else's
-    if final and (cues.joiner_at(gap, 0) is not None or (cues.joiners and cues.joiners.search(gap))):
-        return False
-    return len(gap) <= _GAP_BEFORE_NAME or _capitalised(gap)
-
-
 def title_before(t: TaggedDoc, person: Mention, sentence: Span, lang: Language | None = None,
                  gaz: Gazetteer | None = None) -> TitlePhrase | None:
     """The office written right before the name, within its clause, and the offices joined to it by
@@ -133,7 +114,7 @@ def title_before(t: TaggedDoc, person: Mention, sentence: Span, lang: Language |
     if gaz is not None and g is not None and (country := _country_at(t, g.start(1), g.end(1), gaz)) is not None:
         gloss, end = country.id, g.start()
     words = [m for m in t.mentions if m.label in ("TITLE", "ORG", "PLACE") and lo <= m.start and m.end <= end]
-    if not words or not _gap_ok(t.text[max(m.end for m in words):end], cues, final=True):
+    if not words or not cues.gap_ok(t.text[max(m.end for m in words):end], final=True):
         return None
     last = max(words, key=lambda m: m.end)
     starts = [m.end() for m in _CLAUSE_BREAK.finditer(t.text, lo, last.start)]
@@ -149,7 +130,7 @@ def title_before(t: TaggedDoc, person: Mention, sentence: Span, lang: Language |
         if k <= lo or t.text[k - 1] not in ",，":
             break
         before = [m for m in t.mentions if m.label in ("TITLE", "ORG", "PLACE") and lo <= m.start and m.end <= k - 1]
-        if not before or not _gap_ok(t.text[max(m.end for m in before):k - 1], cues, final=True):
+        if not before or not cues.gap_ok(t.text[max(m.end for m in before):k - 1], final=True):
             break
         seg = _chain_start(t, before, cues)
         if not _starts_office(t, seg, cues):  # "… của" + Tổng Bí thư: the office starts at its first title
@@ -165,7 +146,7 @@ def _chain_start(t: TaggedDoc, inner: list[Mention], cues: TitleCues) -> int:
     """Where a run of office words (mentions close together) that ends with ``inner[-1]`` starts."""
     start = inner[-1].start
     for m in reversed(inner[:-1]):  # walk back while the office words stay close together
-        if not _gap_ok(t.text[m.end:start], cues):
+        if not cues.gap_ok(t.text[m.end:start]):
             break
         start = min(start, m.start)
     return start
@@ -237,8 +218,15 @@ def _office_end(t: TaggedDoc, begin: int, end: int, tc: TitleCues, gaz: Gazettee
             if close is not None and (country is not None or not (goes_on[:1] == " " and goes_on[1:].isupper())):
                 # "(Trung Quốc)", "(KHXH & NV)", "(seated in the middle)" end it; "(CPV) Central Committee" goes on
                 return pos, country.id if country is not None else None
-        if c in ",，":
+        if c in ",，" or (c.isspace() and (dash := _DASH_GLOSS.match(text, pos)) is not None):
             nxt = pos + 1 + len(text[pos + 1:end]) - len(text[pos + 1:end].lstrip())
+            if c.isspace():
+                nxt = dash.end()
+                place = places.get(nxt)
+                if place is not None and _place_type(place, gaz) == "country" and not text[place.end:end].strip(" .;,"):
+                    return pos, place.id  # "… tỉnh Vân Nam - Trung Quốc"
+                pos += 1
+                continue
             place = places.get(nxt)
             if place is not None and _place_type(place, gaz) == "country":
                 if not text[place.end:end].strip(" .;,"):
@@ -438,6 +426,18 @@ def _positioned(entry, day: date | None) -> bool:
     return False
 
 
+def _shared_title(t: TaggedDoc, person: Mention, offices: dict[int, TitlePhrase]) -> TitlePhrase | None:
+    """The office of the name right before in a list joined by "、" (云南省领导 A、B): it is shared."""
+    before = [m for m in t.of("PERSON") if m.end <= person.start]
+    if not before:
+        return None
+    prev = before[-1]
+    phrase = offices.get(prev.start)
+    if phrase is None or phrase.end != prev.start or t.text[prev.end:person.start] != "、":
+        return None
+    return phrase
+
+
 def _candidates(mentions: list[Mention]) -> list[Candidate]:
     """The entries a person's mentions were compared with but not linked to (best score first)."""
     best: dict[str, Candidate] = {}
@@ -459,6 +459,7 @@ def build_officials(ctx: DocContext) -> list[OfficialRecord]:
     for m in t.of("PERSON"):
         groups.setdefault(m.id or f"name:{m.text}", []).append(m)
     out: list[OfficialRecord] = []
+    out_phrases: dict[int, TitlePhrase] = {}  # first mention's start -> its office
     for mentions in groups.values():
         first = mentions[0]
         entry = gaz.get(first.id)
@@ -470,7 +471,11 @@ def build_officials(ctx: DocContext) -> list[OfficialRecord]:
             sentences.append(sent)
             regions += _region(t, m, sent)
             phrases += [p for p in (title_before(t, m, sent, lang, gaz), title_after(t, m, sent, cues, lang, gaz)) if p]
-        best = _best(phrases)
+        if entry is not None and entry.attrs.get("historical"):
+            continue  # a historical figure named in passing (with the office he held) is no official
+        best = _best(phrases) or _shared_title(t, first, out_phrases)
+        if best is not None:
+            out_phrases[first.start] = best
         if best is None and not (entry and _positioned(entry, t.seg.published)):
             continue
         places = [m for m in (best.places() if best else []) if _place_type(m, gaz) != "country"]

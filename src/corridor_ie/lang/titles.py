@@ -43,6 +43,19 @@ class TitleTable(Table):
     default_country: str | None = None  # the country of an office that names none (vi: VN)
 
 
+#: the words of an organisation's name between office words and a name ("People's Committee", "(CPV)
+#: Central Committee"): a gap made of them alone keeps an office together however long it is
+_NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|under|[(),\s])*")
+#: a gap of this many characters or fewer keeps two office words together
+GAP = 16
+_CLAUSE_MARK = re.compile(r"[,;:，；：、。]")
+
+
+def capitalised_gap(gap: str) -> bool:
+    """Words of an organisation's name between office words and the name ("Central Committee")."""
+    return len(gap) <= 60 and _NAME_WORDS.fullmatch(gap) is not None
+
+
 def _alt(ws: Sequence[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
 
@@ -100,6 +113,21 @@ class TitleCues:
 
     def head_at(self, text: str, pos: int) -> bool:
         return self.heads is not None and self.heads.match(text, pos) is not None
+
+    def gap_ok(self, gap: str, final: bool = False) -> bool:
+        """Whether ``gap`` may sit between two words of one office, or (``final``) between an office and
+        the name it belongs to: never a break word ("by", "với"); before the name no clause mark, no
+        joining word and no "là" ("… Điện Biên và đồng chí B", "Trưởng đoàn … là ông B")."""
+        if self.breaks is not None and self.breaks.search(gap):
+            return False
+        if final:
+            if self.honorifics is not None and (h := self.honorifics.search(gap)):
+                gap = gap[:h.start()]
+            if _CLAUSE_MARK.search(gap) or (self.not_before is not None and self.not_before.search(gap)):
+                return False
+            if self.joiners is not None and self.joiners.search(gap):
+                return False
+        return len(gap) <= GAP or capitalised_gap(gap)
 
     def country_hint(self, office: str) -> str | None:
         """The country of an office by a word only that country's offices have."""

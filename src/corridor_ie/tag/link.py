@@ -30,11 +30,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 from rapidfuzz import fuzz, process
 
 from ..gazetteer.model import Entry
 from ..gazetteer.store import Gazetteer
+from ..lang.titles import TitleCues
 from ..normalise import ascii_fold
 from ..normalise import name_key as _key
 from ..types import Mention
@@ -43,7 +45,6 @@ Span = tuple[int, int]
 _CLAUSE = re.compile(r"[,;:，；：、。!?！？\n]")
 _APPOSITION = re.compile(r"\s*(?:,|，|\s[-–—])\s*")
 _APPOSITION_END = re.compile(r"[;；。\n]|\.(?=\s|$)")
-_GAP = 12  # characters allowed between the words of an office and the name
 CANDIDATE_CUTOFF = 80.0  # lowest score (0..100) listed as a candidate
 
 
@@ -133,22 +134,25 @@ class PersonLinker:
 # --------------------------------------------------------------------------- contradictions
 
 
-def _office_before(text: str, m: Mention, around: list[Mention], lo: int) -> list[Mention]:
+def _office_before(text: str, m: Mention, around: list[Mention], lo: int, cues: TitleCues) -> list[Mention]:
     """The TITLE/ORG/PLACE mentions of the office written right before a name (within its clause)."""
-    clause = max([lo] + [x.end() for x in _CLAUSE.finditer(text, lo, m.start)])
-    words = [x for x in around if x.label in ("TITLE", "ORG", "PLACE") and clause <= x.start and x.end <= m.start]
-    chain: list[Mention] = []
-    edge = m.start
-    for x in reversed(words):
-        if edge - x.end > _GAP:
+    words = [x for x in around if x.label in ("TITLE", "ORG", "PLACE") and lo <= x.start and x.end <= m.start]
+    if not words or not cues.gap_ok(text[words[-1].end:m.start], final=True):
+        return []
+    clause = max([lo] + [x.end() for x in _CLAUSE.finditer(text, lo, words[-1].start)])
+    chain: list[Mention] = [words[-1]]
+    edge = words[-1].start
+    for x in reversed(words[:-1]):
+        if x.start < clause or not cues.gap_ok(text[x.end:edge]):
             break
         chain.append(x)
         edge = x.start
     return chain if any(x.label == "TITLE" for x in chain) else []
 
 
-def _office_after(text: str, m: Mention, around: list[Mention], hi: int) -> list[Mention]:
-    """The mentions of an apposition office after a name: ", Chủ tịch UBND tỉnh X;"."""
+def _office_after(text: str, m: Mention, around: list[Mention], hi: int, cues: TitleCues) -> list[Mention]:
+    """The mentions of an apposition office after a name: ", Chủ tịch UBND tỉnh X;". It ends at ";", a
+    sentence end, a phrase of the language's ``stops``, or a comma not followed by another office word."""
     opened = _APPOSITION.match(text, m.end, hi)
     if opened is None:
         return []
@@ -157,21 +161,32 @@ def _office_after(text: str, m: Mention, around: list[Mention], hi: int) -> list
         return []
     stop = _APPOSITION_END.search(text, first.end, hi)
     end = stop.start() if stop else hi
+    if cues.stops is not None and (verb := cues.stops.search(text, first.end, end)):
+        end = verb.start()
+    starts = {x.start for x in around if x.label in ("TITLE", "ORG", "PLACE")}
+    for comma in re.finditer(r"[,，]\s*", text[first.end:end]):
+        nxt = first.end + comma.end()
+        if nxt not in starts and not cues.head_at(text, nxt):
+            end = first.end + comma.start()
+            break
     return [x for x in around if x.label in ("TITLE", "ORG", "PLACE") and first.start <= x.start and x.end <= end]
 
 
-def stated_places(text: str, m: Mention, mentions: Sequence[Mention], sentence: Span) -> list[str]:
+def stated_places(text: str, m: Mention, mentions: Sequence[Mention], sentence: Span,
+                  cues: TitleCues | None = None) -> list[str]:
     """Ids of the places named in the office written around person mention ``m``."""
     persons = [x for x in mentions if x.label == "PERSON" and x is not m]
     lo = max([sentence[0]] + [p.end for p in persons if sentence[0] <= p.end <= m.start])
     hi = min([sentence[1]] + [p.start for p in persons if m.end <= p.start <= sentence[1]])
     around = [x for x in mentions if lo <= x.start and x.end <= hi and x is not m]
-    office = _office_before(text, m, around, lo) + _office_after(text, m, around, hi)
+    cues = cues or TitleCues.empty()
+    office = _office_before(text, m, around, lo, cues) + _office_after(text, m, around, hi, cues)
     return [x.id for x in office if x.label == "PLACE" and x.id]
 
 
-def _lineage(gaz: Gazetteer, entry_id: str) -> set[str]:
-    """The entry, the units containing it and the units it was merged into."""
+def _lineage(gaz: Gazetteer, entry_id: str, day: date | None) -> set[str]:
+    """The entry, the units containing it and, once it was merged away (``day`` after its end), the
+    unit it was merged into."""
     out: set[str] = set()
     todo = [entry_id]
     while todo:
@@ -181,12 +196,15 @@ def _lineage(gaz: Gazetteer, entry_id: str) -> set[str]:
         out.add(eid)
         e = gaz.get(eid)
         if e is not None:
-            todo += [x for x in (e.parent, e.successor) if x]
+            todo += [e.parent] if e.parent else []
+            if e.successor and day is not None and e.valid_to is not None and day > e.valid_to:
+                todo.append(e.successor)
     return out
 
 
-def compatible(gaz: Gazetteer, person: Entry, place_id: str) -> bool:
-    """Whether a place stated in a title may be the person's jurisdiction."""
+def compatible(gaz: Gazetteer, person: Entry, place_id: str, day: date | None = None) -> bool:
+    """Whether a place stated in a title may be the person's jurisdiction (on ``day``, the document's
+    date: a province merged away counts as its successor only after the merger)."""
     place = gaz.get(place_id)
     if place is None:
         return True
@@ -195,16 +213,16 @@ def compatible(gaz: Gazetteer, person: Entry, place_id: str) -> bool:
         return (person.country is None or place.country == person.country) or place_id in jurisdictions
     if not jurisdictions:
         return person.country is None or place.country is None or place.country == person.country
-    mine = _lineage(gaz, place_id)
+    mine = _lineage(gaz, place_id, day)
     for j in jurisdictions:
-        theirs = _lineage(gaz, j)
+        theirs = _lineage(gaz, j, day)
         if j in mine or place_id in theirs:
             return True
     return False
 
 
 def check_links(text: str, mentions: Sequence[Mention], sentences: Sequence[Span], gaz: Gazetteer,
-                linker: PersonLinker) -> list[Mention]:
+                linker: PersonLinker, day: date | None = None, cues: TitleCues | None = None) -> list[Mention]:
     """``mentions`` with every PERSON link the text contradicts removed (see the module docstring)."""
     def sentence_of(pos: int) -> Span:
         return next((s for s in sentences if s[0] <= pos < s[1]), (0, len(text)))
@@ -214,8 +232,8 @@ def check_links(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     for m in ordered:
         if m.label != "PERSON" or not m.id or (e := gaz.get(m.id)) is None or e.type != "person":
             continue
-        for pid in stated_places(text, m, ordered, sentence_of(m.start)):
-            if not compatible(gaz, e, pid):
+        for pid in stated_places(text, m, ordered, sentence_of(m.start), cues):
+            if not compatible(gaz, e, pid, day):
                 contradicted.setdefault(m.text, pid)
                 break
     if not contradicted:

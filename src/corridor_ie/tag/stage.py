@@ -100,7 +100,8 @@ class Tagger:
         the person links the office written around a name contradicts undone."""
         text = seg.text
         mentions = [m for m in mentions if m.label != "PERSON" or not lang.names_a_thing(text, m.start, m.end)]
-        return check_links(text, mentions, [(s.start, s.end) for s in seg.sentences], self.gazetteer, self.linker)
+        return check_links(text, mentions, [(s.start, s.end) for s in seg.sentences], self.gazetteer, self.linker,
+                           seg.published, lang.title_cues)
 
     def aligned(self, seg: SegmentedDoc, cands: list[Candidate]) -> list[Candidate]:
         """The matches every language of the page accepts (its own and its other lines')."""

@@ -261,7 +261,7 @@ class Vietnamese(Language):
     # ----------------------------------------------------------------------- persons
     def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
                           places: Sequence[Span] = ()) -> list[PersonCandidate]:
-        return find_candidates(text, self.person_cues, titles, forbidden)
+        return find_candidates(text, self.person_cues, titles, forbidden, places)
 
     def names_a_thing(self, text: str, start: int, end: int) -> bool:
         return self.person_cues.things.applies(text, start, end)

@@ -99,11 +99,19 @@ class PersonCues:
 class _Vi:
     """Vietnamese candidates; one instance per call (holds the tokenised text)."""
 
-    def __init__(self, text: str, cues: PersonCues, forbidden: Sequence[Span]):
+    def __init__(self, text: str, cues: PersonCues, forbidden: Sequence[Span], places: Sequence[Span] = ()):
         self.text, self.cues = text, cues
         self.starts, self.ends, self.words = nm.words_of(nm.WORD, text)
         self.runs = nm.runs(text, self.starts, self.ends, self.words, self._ok, self._starts_only, forbidden)
         self.run_of = {i: r for r in self.runs for i in r}
+        # runs that go through places: after "ông" or in a list item a name may contain one ("Hoàng Văn Sơn")
+        soft = set(places)
+        hard = [f for f in forbidden if f not in soft]
+        if len(hard) == len(forbidden):
+            self.soft_of = self.run_of
+        else:
+            soft_runs = nm.runs(text, self.starts, self.ends, self.words, self._ok, self._starts_only, hard)
+            self.soft_of = {i: r for r in soft_runs for i in r}
 
     def _ok(self, w: str) -> bool:
         return is_name_syllable(w) and (w.lower() not in self.cues.non_name or self._surname(w))
@@ -136,10 +144,12 @@ class _Vi:
             return None
         return run[: 4 if len(run) == 4 else min(len(run), 3)]
 
-    def run_from(self, pos: int) -> list[int] | None:
-        """The run part that starts at the first word at or after ``pos`` (if it starts exactly there)."""
+    def run_from(self, pos: int, soft: bool = False) -> list[int] | None:
+        """The run part that starts at the first word at or after ``pos`` (if it starts exactly there);
+        ``soft``: the runs that may go through a place."""
         i = bisect.bisect_left(self.starts, pos)
-        run = self.run_of.get(i) if i < len(self.words) and self.starts[i] == pos else None
+        runs = self.soft_of if soft else self.run_of
+        run = runs.get(i) if i < len(self.words) and self.starts[i] == pos else None
         return run[run.index(i):] if run else None
 
     def after_titles(self, title_spans: Sequence[Span]) -> Iterable[PersonCandidate]:
@@ -173,7 +183,7 @@ class _Vi:
             if m is None or m.end() != ts:
                 continue
             last = nm.word_ending_at(self.ends, self.starts, m.start())
-            run = self.run_of.get(last) if last is not None else None
+            run = self.soft_of.get(last) if last is not None else None
             if run is None:
                 continue
             picked = self.pick_suffix(run[: run.index(last) + 1])
@@ -182,7 +192,7 @@ class _Vi:
 
     def honorifics(self) -> Iterable[PersonCandidate]:
         for m in self.cues.honorific_re.finditer(self.text):
-            run = self.run_from(m.end())
+            run = self.run_from(m.end(), soft=True)
             name = self.pick_prefix(run) if run else None
             if name:
                 yield PersonCandidate(*self._span(name), "honorific", self.cues.scores["honorific"])
@@ -193,7 +203,7 @@ class _Vi:
             end = nm.list_end(self.text, pos, self.cues.abbreviations)
             while pos < end:
                 item_start = pos + len(self.text[pos:end]) - len(self.text[pos:end].lstrip())
-                run = self.run_from(item_start)
+                run = self.run_from(item_start, soft=True)
                 name = self.pick_prefix(run) if run else None
                 if name:
                     yield PersonCandidate(*self._span(name), "list", self.cues.scores["list"])
@@ -207,6 +217,7 @@ class _Vi:
                 yield PersonCandidate(*self._span(picked[0]), "name_shape", self.cues.scores["name_shape"])
 
 
-def find_candidates(text: str, cues: PersonCues, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-    vi = _Vi(text, cues, forbidden)
+def find_candidates(text: str, cues: PersonCues, titles: Sequence[Span], forbidden: Sequence[Span],
+                    places: Sequence[Span] = ()) -> list[PersonCandidate]:
+    vi = _Vi(text, cues, forbidden, places)
     return [*vi.after_titles(titles), *vi.appositions(titles), *vi.honorifics(), *vi.lists(), *vi.shapes()]

@@ -73,6 +73,7 @@ class PersonsTable(Table):
     left_stops: Words = words()  # words a name may follow when read backwards from an office word
     not_stops: Words = words()  # words that start with a stop word but are none (自治区)
     non_given_chars: Words = words()  # characters never inside a given name
+    given_too: Words = words()  # one-character words after a name that are also given names (和)
     non_name_chars: Words = words()  # characters that never end (or sit inside) a name read backwards
     transliteration_chars: Words = words()  # characters of transliterated foreign names (strings of them)
     list_joiners: Words = words()  # what joins the names of a list (、)

@@ -83,7 +83,8 @@ class PersonCues:
             strong_after=tuple(sorted((w for w in after if len(w) > 1), key=len, reverse=True)),
             weak_after=frozenset(w for w in after if len(w) == 1),
             left_stops=tuple(sorted({to_simplified(w) for w in t.left_stops}, key=len, reverse=True)),
-            non_given=frozenset(to_simplified(c) for c in t.non_given_chars) | frozenset(w for w in after if len(w) == 1),
+            non_given=(frozenset(to_simplified(c) for c in t.non_given_chars)
+                       | frozenset(w for w in after if len(w) == 1 and w not in t.given_too)),
             non_name_chars=frozenset(to_simplified(c) for c in t.non_name_chars),
             translit=frozenset(to_simplified(c) for c in "".join(t.transliteration_chars)),
             list_joiners=tuple(t.list_joiners),
