@@ -23,11 +23,11 @@ only for spelling differences, no link the office around a name contradicts).
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
+from tests.conftest import jsonl_case_params
 
 from corridor_ie.api import extract_text
 
@@ -38,21 +38,8 @@ KEYS = {"id", "class", "lang", "published", "text", "persons", "officials", "no_
 OFFICIAL_KEYS = {"name", "title", "country", "person_id", "link", "candidates"}
 
 
-def _load() -> list[dict]:
-    return [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _params() -> list:
-    return [
-        pytest.param(case, id=case["id"],
-                     marks=[pytest.mark.xfail(strict=True, reason=case.get("note", ""))]
-                     if case.get("known_failure") else [])
-        for case in _load()
-    ]
-
-
 def test_cases_are_well_formed_and_each_class_has_forty() -> None:
-    cases = _load()
+    cases = [p.values[0] for p in jsonl_case_params(CASES_FILE)]
     ids = [c["id"] for c in cases]
     assert len(ids) == len(set(ids)), "case ids must be unique"
     for c in cases:
@@ -65,7 +52,7 @@ def test_cases_are_well_formed_and_each_class_has_forty() -> None:
         assert {c["lang"] for c in cases if c["class"] == k} == {"vi", "zh", "en"}, k
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", jsonl_case_params(CASES_FILE))
 def test_case(case: dict) -> None:
     records = extract_text(case["text"], lang=case["lang"], published=case.get("published"))
     article = records[0]

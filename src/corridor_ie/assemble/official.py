@@ -224,7 +224,7 @@ def _office_end(t: TaggedDoc, begin: int, end: int, tc: TitleCues, gaz: Gazettee
                 nxt = dash.end()
                 place = places.get(nxt)
                 if place is not None and _place_type(place, gaz) == "country" and not text[place.end:end].strip(" .;,"):
-                    return pos, place.id  # "… tỉnh Vân Nam - Trung Quốc"
+                    return pos, place.id  # "… tỉnh X - Trung Quốc"
                 pos += 1
                 continue
             place = places.get(nxt)
