@@ -157,7 +157,9 @@ def _office_after(text: str, m: Mention, around: list[Mention], hi: int, cues: T
     if opened is None:
         return []
     first = next((x for x in around if x.start >= opened.end()), None)
-    if first is None or first.label != "TITLE" or first.start - opened.end() > 2:
+    if first is None:
+        return []
+    if not (first.label == "TITLE" and first.start - opened.end() <= 2) and not cues.head_at(text, opened.end()):
         return []
     stop = _APPOSITION_END.search(text, first.end, hi)
     end = stop.start() if stop else hi
@@ -169,7 +171,7 @@ def _office_after(text: str, m: Mention, around: list[Mention], hi: int, cues: T
         if nxt not in starts and not cues.head_at(text, nxt):
             end = first.end + comma.start()
             break
-    return [x for x in around if x.label in ("TITLE", "ORG", "PLACE") and first.start <= x.start and x.end <= end]
+    return [x for x in around if x.label in ("TITLE", "ORG", "PLACE") and opened.end() <= x.start and x.end <= end]
 
 
 def stated_places(text: str, m: Mention, mentions: Sequence[Mention], sentence: Span,
