@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from ..gazetteer.store import Gazetteer
 from ..lang import Language
 from ..lang.cues import EventCues
-from ..lang.titles import TitleCues
+from ..lang.titles import CLAUSE_BREAK, TitleCues
 from ..normalise import fold
 from ..records import Candidate, OfficialRecord, Ref
 from ..types import Mention, TaggedDoc
@@ -38,7 +38,6 @@ LINKS = {"gazetteer": "exact", "fuzzy": "fuzzy", "ascii": "ascii"}
 
 _CLAUSE_START = re.compile(r"[,;:，；：、]")
 _DASH_GLOSS = re.compile(r"\s+[-–—]\s+")
-_CLAUSE_BREAK = re.compile(r"[,;:，；：、]|\s[-–—]+\s|——")  # a dateline dash ends a clause too
 _APPOSITION_OPEN = re.compile(r"\s*(?:,|，|\s[-–—])\s*")
 _APPOSITION_END = re.compile(r"[;；]|\.(?=\s|$)|。")
 _TRIM = " ,，-–—:;"
@@ -117,7 +116,7 @@ def title_before(t: TaggedDoc, person: Mention, sentence: Span, lang: Language |
     if not words or not cues.gap_ok(t.text[max(m.end for m in words):end], final=True):
         return None
     last = max(words, key=lambda m: m.end)
-    starts = [m.end() for m in _CLAUSE_BREAK.finditer(t.text, lo, last.start)]
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(t.text, lo, last.start)]
     clause = starts[-1] if starts else lo
     inner = [m for m in words if clause <= m.start]
     start = _chain_start(t, inner, cues)
@@ -133,8 +132,12 @@ def title_before(t: TaggedDoc, person: Mention, sentence: Span, lang: Language |
         if not before or not cues.gap_ok(t.text[max(m.end for m in before):k - 1], final=True):
             break
         seg = _chain_start(t, before, cues)
-        if not _starts_office(t, seg, cues):  # "… của" + Tổng Bí thư: the office starts at its first title
-            seg = next((m.start for m in before if seg <= m.start and m.label == "TITLE"), seg)
+        if not _starts_office(t, seg, cues):
+            bounds = [x.end() for x in CLAUSE_BREAK.finditer(t.text, lo, seg)]
+            head = _head_before(t, bounds[-1] if bounds else lo, seg, cues)  # "Ủy viên" + Thường vụ Bộ Chính trị
+            # or "… của" + Tổng Bí thư: the office starts at its first title
+            seg = head if head is not None else next((m.start for m in before if seg <= m.start and m.label == "TITLE"),
+                                                     seg)
             if not _starts_office(t, seg, cues):
                 break
         start = seg
@@ -143,12 +146,20 @@ def title_before(t: TaggedDoc, person: Mention, sentence: Span, lang: Language |
 
 
 def _chain_start(t: TaggedDoc, inner: list[Mention], cues: TitleCues) -> int:
-    """Where a run of office words (mentions close together) that ends with ``inner[-1]`` starts."""
+    """Where a run of office words (mentions close together) that ends with ``inner[-1]`` starts. Over
+    a joining word the run goes on only if the part before it is an office too ("Deputy Secretary … and
+    Chairman …", not "Ban Chấp hành … Đảng … và Chủ tịch …")."""
     start = inner[-1].start
+    joined = None  # where the run crossed a joining word
     for m in reversed(inner[:-1]):  # walk back while the office words stay close together
-        if not cues.gap_ok(t.text[m.end:start]):
+        gap = t.text[m.end:start]
+        if not cues.gap_ok(gap):
             break
+        if joined is None and cues.joiners is not None and cues.joiners.search(gap):
+            joined = start
         start = min(start, m.start)
+    if joined is not None and not _starts_office(t, start, cues):
+        return joined
     return start
 
 
@@ -188,9 +199,18 @@ def title_after(t: TaggedDoc, person: Mention, sentence: Span, cues: EventCues,
     verb = cues.apposition_stops.search(t.text, begin, end)
     if verb:
         end = verb.start()
-    if hi < end:  # the next person comes first: the office ends at the last comma before it
+    if hi < end:  # the next person comes first
+        nxt = next(m for m in t.of("PERSON") if m.start == hi)
+        before_next = title_before(t, nxt, sentence, lang, gaz)
+        if before_next is not None and before_next.start <= begin:
+            return None  # "A, Chủ tịch Chính hiệp B": the office is B's, written before B's name
         commas = [c.start() for c in re.finditer(r"[,，]", t.text[begin:hi])]
-        end = begin + commas[-1] if commas else hi
+        if before_next is None and commas:
+            last = begin + commas[-1] + 1
+            last += len(t.text[last:hi]) - len(t.text[last:hi].lstrip())
+            if _starts_office(t, last, tc):
+                return None  # "A, X, Ủy viên trưởng … B": offices run into B's name, they are B's
+        end = begin + commas[-1] if commas and before_next is not None else hi
     end, gloss = _office_end(t, begin, end, tc, gaz)
     phrase = _phrase(t, begin, end, need_title=starts_title)
     return replace(phrase, gloss=gloss) if phrase and gloss else phrase

@@ -49,6 +49,8 @@ _NAME_WORDS = re.compile(r"(?:[A-Z][\w'’.-]*|of|the|and|for|under|[(),\s])*")
 #: a gap of this many characters or fewer keeps two office words together
 GAP = 16
 _CLAUSE_MARK = re.compile(r"[,;:，；：、。]")
+#: what ends the clause an office before a name is read in: punctuation, a dateline dash ("HÀ NỘI —")
+CLAUSE_BREAK = re.compile(r"[,;:，；：、。!?！？\n]|\s[-–—]+\s|——")
 
 
 def capitalised_gap(gap: str) -> bool:
@@ -116,10 +118,13 @@ class TitleCues:
 
     def gap_ok(self, gap: str, final: bool = False) -> bool:
         """Whether ``gap`` may sit between two words of one office, or (``final``) between an office and
-        the name it belongs to: never a break word ("by", "với"); before the name no clause mark, no
-        joining word and no "là" ("… Điện Biên và đồng chí B", "Trưởng đoàn … là ông B")."""
+        the name it belongs to: never a break word ("by", "với") or a phrase of ``stops`` (a verb);
+        before the name no clause mark, no joining word and no "là" ("… Điện Biên và đồng chí B",
+        "Trưởng đoàn … là ông B")."""
         if self.breaks is not None and self.breaks.search(gap):
             return False
+        if self.stops is not None and self.stops.search(gap):
+            return False  # a verb between: "Thủ tướng bày tỏ cảm ơn Thủ tướng" + name
         if final:
             if self.honorifics is not None and (h := self.honorifics.search(gap)):
                 gap = gap[:h.start()]

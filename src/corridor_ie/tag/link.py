@@ -36,13 +36,13 @@ from rapidfuzz import fuzz, process
 
 from ..gazetteer.model import Entry
 from ..gazetteer.store import Gazetteer
-from ..lang.titles import TitleCues
+from ..lang import Language
+from ..lang.titles import CLAUSE_BREAK, TitleCues
 from ..normalise import ascii_fold
 from ..normalise import name_key as _key
 from ..types import Mention
 
 Span = tuple[int, int]
-_CLAUSE = re.compile(r"[,;:，；：、。!?！？\n]")
 _APPOSITION = re.compile(r"\s*(?:,|，|\s[-–—])\s*")
 _APPOSITION_END = re.compile(r"[;；。\n]|\.(?=\s|$)")
 CANDIDATE_CUTOFF = 80.0  # lowest score (0..100) listed as a candidate
@@ -139,7 +139,7 @@ def _office_before(text: str, m: Mention, around: list[Mention], lo: int, cues: 
     words = [x for x in around if x.label in ("TITLE", "ORG", "PLACE") and lo <= x.start and x.end <= m.start]
     if not words or not cues.gap_ok(text[words[-1].end:m.start], final=True):
         return []
-    clause = max([lo] + [x.end() for x in _CLAUSE.finditer(text, lo, words[-1].start)])
+    clause = max([lo] + [x.end() for x in CLAUSE_BREAK.finditer(text, lo, words[-1].start)])
     chain: list[Mention] = [words[-1]]
     edge = words[-1].start
     for x in reversed(words[:-1]):
@@ -175,14 +175,22 @@ def _office_after(text: str, m: Mention, around: list[Mention], hi: int, cues: T
 
 
 def stated_places(text: str, m: Mention, mentions: Sequence[Mention], sentence: Span,
-                  cues: TitleCues | None = None) -> list[str]:
-    """Ids of the places named in the office written around person mention ``m``."""
+                  lang: Language | None = None) -> list[str]:
+    """Ids of the places named in the office written around person mention ``m`` (read as the
+    language reads offices: its own way when it has ``own_titles``)."""
     persons = [x for x in mentions if x.label == "PERSON" and x is not m]
     lo = max([sentence[0]] + [p.end for p in persons if sentence[0] <= p.end <= m.start])
     hi = min([sentence[1]] + [p.start for p in persons if m.end <= p.start <= sentence[1]])
     around = [x for x in mentions if lo <= x.start and x.end <= hi and x is not m]
-    cues = cues or TitleCues.empty()
-    office = _office_before(text, m, around, lo, cues) + _office_after(text, m, around, hi, cues)
+    if lang is not None and lang.own_titles:
+        keep = [(x.start, x.end) for x in around if x.label in ("TITLE", "ORG", "PLACE")]
+        start = lang.title_before(text, lo, m.start, keep)
+        end = lang.title_after(text, m.end, hi)
+        spans = ([(start, m.start)] if start is not None else []) + ([(m.end, end)] if end is not None else [])
+        office = [x for x in around if any(a <= x.start and x.end <= b for a, b in spans)]
+    else:
+        cues = lang.title_cues if lang is not None else TitleCues.empty()
+        office = _office_before(text, m, around, lo, cues) + _office_after(text, m, around, hi, cues)
     return [x.id for x in office if x.label == "PLACE" and x.id]
 
 
@@ -224,7 +232,7 @@ def compatible(gaz: Gazetteer, person: Entry, place_id: str, day: date | None = 
 
 
 def check_links(text: str, mentions: Sequence[Mention], sentences: Sequence[Span], gaz: Gazetteer,
-                linker: PersonLinker, day: date | None = None, cues: TitleCues | None = None) -> list[Mention]:
+                linker: PersonLinker, day: date | None = None, lang: Language | None = None) -> list[Mention]:
     """``mentions`` with every PERSON link the text contradicts removed (see the module docstring)."""
     def sentence_of(pos: int) -> Span:
         return next((s for s in sentences if s[0] <= pos < s[1]), (0, len(text)))
@@ -234,7 +242,7 @@ def check_links(text: str, mentions: Sequence[Mention], sentences: Sequence[Span
     for m in ordered:
         if m.label != "PERSON" or not m.id or (e := gaz.get(m.id)) is None or e.type != "person":
             continue
-        for pid in stated_places(text, m, ordered, sentence_of(m.start), cues):
+        for pid in stated_places(text, m, ordered, sentence_of(m.start), lang):
             if not compatible(gaz, e, pid, day):
                 contradicted.setdefault(m.text, pid)
                 break

@@ -101,7 +101,7 @@ class Tagger:
         text = seg.text
         mentions = [m for m in mentions if m.label != "PERSON" or not lang.names_a_thing(text, m.start, m.end)]
         return check_links(text, mentions, [(s.start, s.end) for s in seg.sentences], self.gazetteer, self.linker,
-                           seg.published, lang.title_cues)
+                           seg.published, lang)
 
     def aligned(self, seg: SegmentedDoc, cands: list[Candidate]) -> list[Candidate]:
         """The matches every language of the page accepts (its own and its other lines')."""
