@@ -429,8 +429,11 @@ def fill_countries(records: list[OfficialRecord], cues: TitleCues) -> list[Offic
     if known:
         top = max(set(known), key=known.count)
         majority = top if known.count(top) * 4 >= len(known) * 3 else None
-    fallback = cues.default_country or majority
-    return [r if r.country or not fallback or r.title is None else r.model_copy(update={"country": fallback})
+    def fallback(r: OfficialRecord) -> str | None:
+        # a foreign name written with a middle dot (X·Y) is of neither side
+        return cues.default_country or (majority if "·" not in r.name else None)
+
+    return [r if r.country or r.title is None or not (c := fallback(r)) else r.model_copy(update={"country": c})
             for r in records]
 
 

@@ -180,6 +180,10 @@ class _Zh:
                     best = key
         if best is None:
             return None
+        if s[best[2]:best[2] + 1] == "·":  # a foreign name with a middle dot (宋迪·隆迪): read it whole
+            tr = self.read_transliteration(b)
+            if tr is not None and tr[1] > best[2]:
+                return tr
         if best[0] < 1 and min_strength <= 1:  # no word after it that names follow
             tr = self.read_transliteration(b)  # a foreign name that starts like a surname (潘里X奥)
             return tr if tr and tr[1] - b > 3 else self.jieba_end(b)
@@ -234,8 +238,8 @@ class _Zh:
         return (starts[0], a) if starts else None
 
     def read_transliteration(self, b: int) -> tuple[int, int] | None:
-        """A foreign name with no Chinese surname (two to six characters of the transliteration table,
-        a middle dot allowed), ending on a strong boundary."""
+        """A foreign name with no Chinese surname: two to six characters of the transliteration table
+        ending on a strong boundary, or up to nine with a middle dot (本X·沃X吉)."""
         s, c = self.s, self.cues
         e = b
         while e < len(s) and e - b < 9 and (s[e] in c.translit or (s[e] == "·" and e > b)):
@@ -244,7 +248,8 @@ class _Zh:
             e += 1
         if s[e - 1:e] == "·":
             e -= 1
-        if not 2 <= e - b <= 6 or self.right_strength(e) < 2 or self.common(s[b:e]):
+        dotted = "·" in s[b:e]  # a dotted name is a foreign name whatever follows it
+        if not 2 <= e - b <= (9 if dotted else 6) or self.right_strength(e) < (1 if dotted else 2) or self.common(s[b:e]):
             return None
         return b, e
 
