@@ -389,6 +389,8 @@ def official_country(phrase: TitlePhrase | None, jurisdiction: Ref | None, entry
                       and (c := _country_of(m, gaz))]
             if before:
                 return before[-1]
+            if (c := cues.country_hint(phrase.text[:posted.start()])):
+                return c  # "Vietnamese Consul General in" + city
         if phrase.gloss and (e := gaz.get(phrase.gloss)) is not None and e.country:
             return e.country
     for cid in [jurisdiction.id] if jurisdiction and jurisdiction.id else []:
@@ -422,8 +424,8 @@ def _side_country(t: TaggedDoc, person: Mention, sents: list[Span], gaz: Gazette
 
 def fill_countries(records: list[OfficialRecord], cues: TitleCues) -> list[OfficialRecord]:
     """Officials whose office names no country: the language's default (Vietnamese news names
-    Chinese officials with their place), else the country of at least three quarters of the document's
-    other officials."""
+    Chinese officials with their place), else, where the language says so, the country of at least
+    three quarters of the document's other officials."""
     known = [r.country for r in records if r.country]
     majority = None
     if known:
@@ -431,7 +433,7 @@ def fill_countries(records: list[OfficialRecord], cues: TitleCues) -> list[Offic
         majority = top if known.count(top) * 4 >= len(known) * 3 else None
     def fallback(r: OfficialRecord) -> str | None:
         # a foreign name written with a middle dot (X·Y) is of neither side
-        return cues.default_country or (majority if "·" not in r.name else None)
+        return cues.default_country or (majority if cues.country_by_majority and "·" not in r.name else None)
 
     return [r if r.country or r.title is None or not (c := fallback(r)) else r.model_copy(update={"country": c})
             for r in records]

@@ -41,6 +41,7 @@ class TitleTable(Table):
     posted: Words = words()  # the posting word ("tại", 驻, "in"): the country before it is the official's
     countries: dict[str, str] = Field(default_factory=dict)  # words of an office only one country has (自治区: CN)
     default_country: str | None = None  # the country of an office that names none (vi: VN)
+    country_by_majority: bool = False  # else the country of three quarters of the document's officials
 
 
 #: the words of an organisation's name between office words and a name ("People's Committee", "(CPV)
@@ -77,6 +78,7 @@ class TitleCues:
     posted: re.Pattern[str] | None
     countries: tuple[tuple[str, str], ...]  # (word, country), longest first
     default_country: str | None
+    country_by_majority: bool
 
     @classmethod
     def from_table(cls, t: TitleTable, spaced: bool) -> TitleCues:
@@ -102,6 +104,7 @@ class TitleCues:
             posted=at(t.posted),
             countries=tuple(sorted(t.countries.items(), key=lambda kv: -len(kv[0]))),
             default_country=t.default_country,
+            country_by_majority=t.country_by_majority,
         )
 
     @classmethod
