@@ -146,3 +146,20 @@ def test_split_alias() -> None:
     assert split_alias("en:Bui Van Khang") == ("en", "Bui Van Khang")
     assert split_alias("Bùi Văn Kháng") == ("vi", "Bùi Văn Kháng")
     assert split_alias("TP: Hà Nội") == ("vi", "TP: Hà Nội")
+
+
+def test_add_refuses_a_person_named_like_a_place_unless_forced(gaz: Path) -> None:
+    person = {"id": "person.vn.quang-ninh", "type": "person", "names": {"vi": "Quảng Ninh"}, "source": "seed:x"}
+    with pytest.raises(GazetteerError, match=r"'Quảng Ninh' is already the name of province 'vn.prov.quang-ninh'"):
+        add_entry(gaz, person)
+    assert "person.vn.quang-ninh" not in ids_in(gaz / "persons.jsonl")
+    res = add_entry(gaz, person, force=True)
+    assert res.entry.id == "person.vn.quang-ninh" and "person.vn.quang-ninh" in ids_in(gaz / "persons.jsonl")
+
+
+def test_add_person_without_source_is_written_and_reported(gaz: Path) -> None:
+    res = add_entry(gaz, {"id": "person.vn.be-van-an", "type": "person", "names": {"vi": "Bế Văn An"}})
+    assert res.line == 1
+    problems = validate_paths([gaz])
+    assert [p.message.split(" (hint")[0] for p in problems] == [
+        "no source: person 'person.vn.be-van-an' does not say where its facts come from"]

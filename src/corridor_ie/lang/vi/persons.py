@@ -104,7 +104,7 @@ class _Vi:
         self.starts, self.ends, self.words = nm.words_of(nm.WORD, text)
         self.runs = nm.runs(text, self.starts, self.ends, self.words, self._ok, self._starts_only, forbidden)
         self.run_of = {i: r for r in self.runs for i in r}
-        # runs that go through places: after "ông" or in a list item a name may contain one ("Hoàng Văn Sơn")
+        # runs that go through places: after "ông" or in a list item a name may contain one (a given name that reads like a place)
         soft = set(places)
         hard = [f for f in forbidden if f not in soft]
         if len(hard) == len(forbidden):
