@@ -81,3 +81,15 @@ def doc_context(t, res=None):
 
     res = res or resources()
     return context_of(t, res.languages.get(t.seg.lang), res.gazetteer)
+
+
+def jsonl_case_params(path: Path) -> list:
+    """The cases of a JSON Lines fixture file as pytest params named by ``id``; a case with
+    ``known_failure`` runs as a strict xfail (its ``note`` says why)."""
+    import json
+
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [pytest.param(case, id=case["id"],
+                         marks=[pytest.mark.xfail(strict=True, reason=case.get("note", ""))]
+                         if case.get("known_failure") else [])
+            for case in cases]

@@ -46,7 +46,7 @@ class Toy(Language):
     def edition_patterns(self):
         return (re.compile(r"(?<!\\w)numero (?P<num>\\d{1,3})(?!\\d)"),)
 
-    def person_candidates(self, text, titles, forbidden):
+    def person_candidates(self, text, titles, forbidden, places=()):
         return [PersonCandidate(m.start(1), m.end(1), "honorific", 0.9)
                 for m in re.finditer(r"Sinjoro ((?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+)", text)]
 '''

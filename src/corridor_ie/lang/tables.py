@@ -198,6 +198,7 @@ class Scores(Table):
     en_title: float = 0.85
     name_shape: float = 0.5
     two_syllables_after_org: float = 0.7  # a 2-syllable name reached only after organisation/place words
+    repeat: float = 0.8  # another occurrence of a name found with a cue in the same document
     bonus: float = 0.05  # added for each further cue that agrees
 
 

@@ -8,7 +8,9 @@ names no corridor entity is marked unrelated and skips the stages after it.
    languages' word boundaries allow (``Language.filter_matches``), and entry choice (``resolve``);
 2. relevance: with the prefilter on, a page whose gazetteer names are no corridor entity stops here;
 3. dates, editions, counts by the document's language (``dates``, ``editions``, ``quantities``);
-4. persons not in a gazetteer (``persons``) and their fuzzy links (``link``);
+4. persons not in a gazetteer (``persons``) and their fuzzy links (``link``); names of things named after a
+   person dropped (``Language.names_a_thing``); links the office around a name contradicts undone
+   (``link.check_links``);
 5. gate pairs and cross-border links written as two sides (``gates``);
 6. every mention is written into a copy of the Doc as the ``mentions`` span group.
 """
@@ -32,7 +34,7 @@ from .dates import find_dates
 from .editions import find_editions
 from .gates import find_pairs
 from .gazetteer_match import Candidate, GazetteerMatcher
-from .link import PersonLinker
+from .link import PersonLinker, check_links
 from .persons import find_persons
 from .prefilter import Prefilter
 from .quantities import find_quantities
@@ -69,26 +71,37 @@ class Tagger:
     def persons(self, text: str, lang: Language, gaz_mentions: list[Mention]) -> list[Mention]:
         titles = [(m.start, m.end) for m in gaz_mentions if m.label == "TITLE"]
         blocked = [(m.start, m.end) for m in gaz_mentions if m.label != "TITLE"]
+        places = [(m.start, m.end) for m in gaz_mentions if m.label == "PLACE"]
         known = [(m.start, m.end) for m in gaz_mentions if m.label == "PERSON"]
         out = []
-        for h in find_persons(text, lang, title_spans=titles, blocked=blocked):
+        for h in find_persons(text, lang, title_spans=titles, blocked=blocked, places=places):
             if any(h.start < e and s < h.end for s, e in known):
                 continue
             attrs: tuple = (("cue", h.cue),)
-            query = h.text
-            if has_han(h.text):  # a Chinese name: link through its Sino-Vietnamese reading
-                reading = self.readings.reading(h.text)
-                if reading:
-                    attrs += (("reading", reading),)
-                    query = reading
-            link = self.linker.link(query)
+            readings: list[str] = []
+            if has_han(h.text):  # a Chinese name: link through its Sino-Vietnamese readings
+                readings = self.readings.candidates(h.text, limit=4)
+                if readings:
+                    attrs += (("reading", readings[0]),)
+            link, cands = self.linker.link(h.text, readings)
             if link:
                 e = self.gazetteer.get(link.entry_id)
                 out.append(Mention("PERSON", h.start, h.end, h.text, link.entry_id, e.canonical if e else h.text,
                                    "fuzzy", round(link.score / 100, 3), attrs + (("matched", link.matched_name),)))
             else:
+                if cands:
+                    attrs += (("candidates", tuple((c.entry_id, c.matched_name, round(c.score / 100, 3))
+                                                   for c in cands)),)
                 out.append(Mention("PERSON", h.start, h.end, h.text, None, h.text, "cue", h.score, attrs))
         return out
+
+    def checked(self, seg: SegmentedDoc, lang: Language, mentions: list[Mention]) -> list[Mention]:
+        """Persons that name a thing (a city, a street, a doctrine named after a person) dropped, and
+        the person links the office written around a name contradicts undone."""
+        text = seg.text
+        mentions = [m for m in mentions if m.label != "PERSON" or not lang.names_a_thing(text, m.start, m.end)]
+        return check_links(text, mentions, [(s.start, s.end) for s in seg.sentences], self.gazetteer, self.linker,
+                           seg.published, lang)
 
     def aligned(self, seg: SegmentedDoc, cands: list[Candidate]) -> list[Candidate]:
         """The matches every language of the page accepts (its own and its other lines')."""
@@ -104,10 +117,13 @@ class Tagger:
         cands = self.aligned(seg, self.matcher.match(doc, allow_ascii=allow_ascii(text, lang)))
         gaz_mentions = resolve(text, cands, gaz, seg.published, self.context, lang.tokenize, list(seg.tokens))
         if self.relevance and not is_relevant(gaz_mentions, gaz):
+            gaz_mentions = self.checked(seg, lang, gaz_mentions)
             _span_group(doc, gaz_mentions)
             return TaggedDoc(replace(seg, relevant=False), tuple(gaz_mentions), gaz.version, doc)
-        mentions = list(gaz_mentions)
-        mentions += self.persons(text, lang, gaz_mentions)
+        persons = self.persons(text, lang, gaz_mentions)
+        # a place read inside a person's name (a given name that reads like one) is no place
+        mentions = [m for m in gaz_mentions if m.label != "PLACE" or not _overlaps(m, [(p.start, p.end) for p in persons])]
+        mentions = self.checked(seg, lang, mentions + persons)
         taken = [(m.start, m.end) for m in mentions if m.label in ("PERSON", "SERIES")]
         mentions += [m for m in _pattern_mentions(text, lang, seg.published) if not _overlaps(m, taken)]
         sentences = [(s.start, s.end) for s in seg.sentences]

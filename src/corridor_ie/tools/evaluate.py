@@ -70,6 +70,8 @@ class Report:
     relevance: Counts = field(default_factory=Counts)  # tp: related page kept; fp: unrelated kept; fn: related skipped
     unrelated_skipped: int = 0
     problems: list[str] = field(default_factory=list)
+    links: LinkCounts = field(default_factory=lambda: LinkCounts())  # person links (entities and officials)
+    titles: TitleCounts = field(default_factory=lambda: TitleCounts())  # official titles as written
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -197,6 +199,89 @@ def score_records(gold: GoldDoc, records: list[dict], report: Report) -> None:
                 _field(report.fields, f"{kind}.{field_name}", from_gold(g), from_pred(p))
 
 
+# --- person links and official titles ---------------------------------------------------------
+
+@dataclass
+class LinkCounts:
+    """Person links checked against the gold: ``right`` and ``wrong`` ids among linked mentions (and
+    officials) whose gold names an id; ``unverified``: linked where the gold has no id."""
+
+    right: int = 0
+    wrong: int = 0
+    unverified: int = 0
+    wrong_examples: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"right": self.right, "wrong": self.wrong, "unverified": self.unverified,
+                "precision": round(self.precision, 3), "wrong_examples": self.wrong_examples}
+
+
+@dataclass
+class TitleCounts:
+    """Official titles: ``exact`` = written exactly as in the gold (spaces aside), over matched officials
+    whose gold title is not null; ``contains`` = the output title contains the gold one."""
+
+    exact: int = 0
+    contains: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        def rate(n: int) -> float:
+            return round(n / self.total, 3) if self.total else 0.0
+
+        return {"exact": self.exact, "contains": self.contains, "total": self.total,
+                "exact_rate": rate(self.exact), "contains_rate": rate(self.contains), "misses": self.misses}
+
+
+def _ws(s: str | None) -> str:
+    return unicodedata.normalize("NFC", " ".join((s or "").split()))
+
+
+def _link(counts: LinkCounts, gold_id: str | None, pred_id: str | None, what: str) -> None:
+    if not pred_id:
+        return
+    if gold_id is None:
+        counts.unverified += 1
+    elif gold_id == pred_id:
+        counts.right += 1
+    else:
+        counts.wrong += 1
+        counts.wrong_examples.append(f"{what}: {pred_id} (gold {gold_id})")
+
+
+def score_entity_links(gold_spans: list[Span], pred: list[Span], counts: LinkCounts, where: str = "") -> None:
+    """Link precision over PERSON mentions: each linked prediction on a gold span's exact offsets."""
+    by_span = {(s.start, s.end): s for s in gold_spans if s.label == "PERSON"}
+    for p in pred:
+        g = by_span.get((p.start, p.end)) if p.label == "PERSON" else None
+        if g is not None:
+            _link(counts, g.id, p.id, f"{where}{p.text!r}")
+
+
+def score_officials(gold: GoldDoc, records: list[dict], links: LinkCounts, titles: TitleCounts,
+                    where: str = "") -> None:
+    """Link precision and title exact-match over the officials matched to the gold (as ``evaluate``
+    matches them: by person id or folded name)."""
+    officials = [r for r in records if r["record_type"] == "official"]
+    pairs, _, _ = _match(gold.officials, officials,
+                         lambda g, p: same_official(g.person_id, g.name, p.get("person_id"), p["name"]))
+    for g, p in pairs:
+        _link(links, g.person_id, p.get("person_id"), f"{where}official {p['name']!r}")
+        if g.title is None:
+            continue
+        titles.total += 1
+        got, want = _ws(p.get("title")), _ws(g.title)
+        titles.exact += got == want
+        titles.contains += bool(want) and want in got
+        if got != want:
+            titles.misses.append(f"{where}{p['name']}: {want!r} | {got!r}")
+
+
 # --- baseline ---------------------------------------------------------------------------------
 
 _NER_LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
@@ -286,6 +371,8 @@ def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline
             else:
                 report.ids.fp += 1
         score_records(gold, others, report)
+        score_entity_links(gold_spans, _pred_spans(article), report.links, f"{path.name}: ")
+        score_officials(gold, others, report.links, report.titles, f"{path.name}: ")
         if baseline == "underthesea" and gold.lang in BASELINE_LANGUAGES[baseline]:
             text = article["text"]
             base = underthesea_spans(text, split_sentences(text, gold.lang))
@@ -308,6 +395,8 @@ def as_json(report: Report) -> dict[str, Any]:
                      "by_lang": {k: v.as_dict() for k, v in sorted(report.by_lang.items())},
                      "id_accuracy": report.ids.as_dict()},
         "records": {k: v.as_dict() for k, v in sorted(report.records.items())},
+        "person_links": report.links.as_dict(),
+        "official_titles": report.titles.as_dict(),
         "fields": {k: v.as_dict() for k, v in sorted(report.fields.items())},
         "baseline_underthesea": {"exact": {k: v.as_dict() for k, v in sorted(report.baseline.items())},
                                  "partial": {k: v.as_dict() for k, v in sorted(report.baseline_partial.items())}},
@@ -346,6 +435,12 @@ def as_table(report: Report) -> str:
     lines += ["", f"{'records':<26}{'P':>7}{'R':>7}{'F1':>7}"]
     for k, c in sorted(report.records.items()):
         lines.append(f"{k:<26}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")
+    lk, tt = report.links, report.titles
+    lines += ["", f"person links: precision {lk.precision:.2f} ({lk.right} right, {lk.wrong} wrong;"
+                  f" {lk.unverified} where the gold has no id)"]
+    if tt.total:
+        lines.append(f"official titles: exact {tt.exact / tt.total:.2f}, contains {tt.contains / tt.total:.2f}"
+                     f" ({tt.total} matched officials with a gold title)")
     lines += ["", f"{'fields (matched records)':<26}{'P':>7}{'R':>7}{'F1':>7}"]
     for k, c in sorted(report.fields.items()):
         lines.append(f"{k:<26}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")

@@ -21,6 +21,7 @@ from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import Quantities, Relative, Words, words
+from ..titles import TitleCues, TitleTable
 from .persons import PersonCues, find_candidates
 
 
@@ -72,8 +73,14 @@ class PersonsTable(Table):
     non_name_words: Words = words()  # capitalised words never in a name: months, weekdays, organisation words
     extra_surnames: Words = words()  # pinyin surnames
     surnames_from: Words = words()  # languages whose surnames are added, diacritics removed ("vi")
-    place_words: Words = words()  # lowercase words before a run that make it a place ("of", "province")
+    place_words: Words = words()  # lowercase words before a run that make it a place ("of", "in")
+    middle_names: Words = words()  # middle names of Vietnamese names ("Thi", "Van", "A"): a name may have four words
+    english_middles: Words = words()  # of them, those that are also English words and may sit inside a name ("A")
     max_window: int = 10  # how many words after a title the name may start
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 _ARABIC_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?!\d|[.,]\d)"
@@ -104,6 +111,7 @@ class English(Language):
         borrowed = [s for code in persons.surnames_from if (lang := self.borrowed.get(code)) is not None
                     for s in getattr(getattr(lang, "person_cues", None), "surname_list", ())]
         self.person_cues = PersonCues.from_table(persons, borrowed, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
         self._nlp = None
         self._nlp_lock = threading.Lock()
 
@@ -253,6 +261,10 @@ class English(Language):
             rf"(?:\s+{alternation(q.modifiers)}){{0,3}}\s+(?P<unit>{alternation(q.units)})(?!\w)", re.IGNORECASE)
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
         return find_candidates(text, self.person_cues, titles, forbidden)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        return self.person_cues.things.applies(text, start, end)
 

@@ -20,6 +20,7 @@ from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import PartOfDay, Quantities, Relative, Words, words
+from ..titles import TitleCues, TitleTable
 from .persons import PersonCues, find_candidates
 
 
@@ -68,12 +69,18 @@ class PersonsTable(Table):
     """``lang/vi/persons.toml``: cue tables of the Vietnamese person recogniser."""
 
     surnames: Words = words()  # incl. ethnic-minority surnames and Sino-Vietnamese readings of Chinese ones
+    chinese_surnames: Words = words()  # more Sino-Vietnamese readings of Chinese surnames, trusted next to a cue only
+    may_end_name: Words = words()  # non-name words that may end a name ("Nguyễn Quốc Đoàn")
     honorifics: Words = words()  # "ông", "đồng chí"
     list_openers: Words = words()  # open a ";"-separated list of "Name, title" items, ending in ":"
     place_classifiers: Words = words()  # a 2-syllable run right after one is a place ("tỉnh")
     abbreviations: Words = words()  # their trailing "." ends no clause ("TP.", "GS.")
     non_name_words: Words = words()  # capitalised words never in a name (surnames among them only start one)
     max_window: int = 14  # how many words after a title the name may start
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 _ARABIC_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?!\d|[.,]\d)"
@@ -103,7 +110,9 @@ class Vietnamese(Language):
         self._edition_patterns = self._build_edition_patterns()
         self._quantity = self._build_quantity_pattern()
         self._quantity_words = QuantityWords.of(self._quantities)
-        self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
+        persons = self.table("persons.toml", PersonsTable)
+        self.person_cues = PersonCues.from_table(persons, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
 
     # ----------------------------------------------------------------------- sentences
     def split_line(self, line: str) -> list[str]:
@@ -232,5 +241,9 @@ class Vietnamese(Language):
             rf"(?:\s+(?P<scale>{alternation(q.scale)}))?\s+(?P<unit>{alternation(q.units)})(?!\w)", re.IGNORECASE)
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-        return find_candidates(text, self.person_cues, titles, forbidden)
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
+        return find_candidates(text, self.person_cues, titles, forbidden, places)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        return self.person_cues.things.applies(text, start, end)

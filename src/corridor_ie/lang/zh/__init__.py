@@ -21,7 +21,8 @@ from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import PartOfDay, Quantities, Relative, Words, words
-from .persons import PersonCues, find_candidates
+from ..titles import TitleCues, TitleTable
+from .persons import PersonCues, find_candidates, office_after, office_before, simplified
 from .segmenter import JiebaSegmenter
 
 
@@ -62,11 +63,25 @@ class DatesTable(Table):
 class PersonsTable(Table):
     """``lang/zh/persons.toml``: cue tables of the Chinese person recogniser."""
 
-    surnames: Words = words()  # single-character surnames (simplified and traditional)
+    surnames: Words = words()  # single-character surnames
     double_surnames: Words = words()  # two-character surnames
+    vietnamese_middles: Words = words()  # 氏 文: surname + middle + one or two characters (a Vietnamese name)
+    offices: Words = words()  # office words a name follows or precedes (大使, 总理)
+    ranks: Words = words()  # military ranks right after a name (上将)
     post_honorifics: Words = words()  # words right after a name (同志, 先生)
-    after_name: Words = words()  # words that start right after a name; they fix a 1-character given name
-    non_name_chars: Words = words()  # characters that never end (or sit inside) a given name
+    after_name: Words = words()  # words that may start right after a name: they fix where it ends
+    left_stops: Words = words()  # words a name may follow when read backwards from an office word
+    not_stops: Words = words()  # words that start with a stop word but are none (自治区)
+    non_given_chars: Words = words()  # characters never inside a given name
+    given_too: Words = words()  # one-character words after a name that are also given names (和)
+    non_name_chars: Words = words()  # characters that never end (or sit inside) a name read backwards
+    transliteration_chars: Words = words()  # characters of transliterated foreign names (strings of them)
+    list_joiners: Words = words()  # what joins the names of a list (、)
+    place_first: Words = words()  # offices written after their place (市委书记): no name before them
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 class NamesTable(Table):
@@ -88,6 +103,7 @@ class Chinese(Language):
     country = "CN"
     segmenters = ("jieba",)
     warm_up = False  # jieba's dictionary takes a second: only a corpus with Chinese text pays for it
+    own_titles = True
     data = files(__package__)
 
     def __init__(self, *args, **kwargs):
@@ -105,7 +121,9 @@ class Chinese(Language):
         self._quantity_words = QuantityWords.of(self._quantities)
         self.suffixes = tuple(sorted(self.table("names.toml", NamesTable).name_suffixes, key=len, reverse=True))
         self.segmenter_impl = JiebaSegmenter()
-        self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
+        persons = self.table("persons.toml", PersonsTable)
+        self.person_cues = PersonCues.from_table(persons, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
 
     # ----------------------------------------------------------------------- segmentation
     def split_line(self, line: str) -> list[str]:
@@ -215,5 +233,18 @@ class Chinese(Language):
             rf"(?P<more2>{alternation(q.suffix_more)})?(?P<unit>{alternation(q.units)})")
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-        return find_candidates(text, self.person_cues, titles, forbidden, self.cut)
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
+        return find_candidates(text, self.person_cues, titles, forbidden, self.cut, self.segmenter_impl.is_common_word,
+                               places)
+
+    def title_before(self, text: str, lo: int, name_start: int, keep: Sequence[Span]) -> int | None:
+        return office_before(text, self.person_cues, lo, name_start, keep)
+
+    def title_after(self, text: str, name_end: int, hi: int) -> int | None:
+        return office_after(text, self.person_cues, name_end, hi)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        lo = max(0, start - 40)
+        window = simplified(text[lo:end + 12])  # the words are simplified; offsets do not change
+        return self.person_cues.things.applies(window, start - lo, end - lo)
