@@ -62,6 +62,9 @@ def extract(
     engine: Annotated[str, typer.Option("--engine", help="local (this machine) or dask (dask.distributed).")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler",
                                                   help="Dask scheduler address (default: a local cluster).")] = None,
+    unrelated: Annotated[str, typer.Option(
+        "--unrelated", help="What to write for a page that is not about the corridor: stub (its article "
+        "record without text, with the reasons), omit (nothing) or full (the whole article record).")] = "stub",
 ) -> None:
     """Extract article, conference, official and commitment records.
 
@@ -70,7 +73,7 @@ def extract(
     from corridor_ie.runner import ExtractOptions
 
     opts = ExtractOptions(inputs=inputs, output=output, errors=errors, pipeline=pipeline, workers=workers,
-                          resume=resume, quiet=quiet, engine=engine, scheduler=scheduler)
+                          resume=resume, quiet=quiet, engine=engine, scheduler=scheduler, unrelated=unrelated)
     try:
         code = extract_and_report(opts)
     except SetupError as e:
