@@ -139,3 +139,20 @@ def test_property_screen_is_a_superset_of_the_full_decision(page: str, lang: str
     for raw in (html, plain):
         if _full(raw):
             assert _screened(raw), raw.content
+
+
+def test_pieces_overlap_more_than_any_name_is_long() -> None:
+    from corridor_ie.gazetteer import scan
+
+    longest = max(len(n) for e in resources().gazetteer.entries.values() for _, n in e.all_names())
+    assert scan.OVERLAP > 2 * longest
+
+
+def test_a_name_across_the_pieces_is_found() -> None:
+    from corridor_ie.gazetteer import scan
+
+    names = resources().stage("screen")
+    for cut in range(scan.FIRST_PIECE - 12, scan.FIRST_PIECE + 2):
+        filler = ("Giá vàng tăng nhẹ. " * 200)[:cut]
+        raw = raw_text(filler + "Cửa khẩu Hữu Nghị đông xe.")
+        assert not isinstance(names(raw), RuledOut), cut

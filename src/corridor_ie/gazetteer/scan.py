@@ -31,6 +31,10 @@ from ..normalise import ascii_fold, fold_token, key_words
 from . import relevance
 from .compiled import CompiledGazetteer, Pattern, case_ok, some_capital
 
+FIRST_PIECE = 1024  # characters of the first piece of text scanned
+GROWTH = 4  # each next piece this many times longer
+OVERLAP = 400  # characters a piece repeats of the one before: longer than any name's surface form
+
 #: one name to look for: its keys, the matcher's case rule (tokens that must not be lower-case; some
 #: capital required anywhere), its role bits and its entry ids
 _Name = tuple[tuple[str, ...], tuple[bool, ...], bool, int, tuple[str, ...]]
@@ -76,13 +80,25 @@ class NameScan:
 
     def scan(self, text: str, allow_ascii: bool = True) -> tuple[int, set[str]]:
         """The role bits of the names found in ``text`` (OR-ed) and their entry ids; it stops at the
-        first name (or pair of names) that makes the page relevant. Each distinct word is folded once;
-        the per-word work is C-level (``map``, set intersection, ``list.index``)."""
+        first name (or pair of names) that makes the page relevant. The text is read in pieces that
+        grow ``GROWTH`` times (a relevant page usually names the corridor early, in its title or lead),
+        each starting ``OVERLAP`` characters before the last one ended, so no name is cut in two."""
+        seen: set[str] = set()
+        bits, start, size = 0, 0, FIRST_PIECE
+        while start < len(text):
+            end = start + size
+            bits = self._scan_piece(text[max(0, start - OVERLAP):end], allow_ascii, bits, seen)
+            if relevance.qualifies(bits):
+                break
+            start, size = end, size * GROWTH
+        return bits, seen
+
+    def _scan_piece(self, text: str, allow_ascii: bool, bits: int, seen: set[str]) -> int:
+        """Each distinct word is folded once; the per-word work is C-level (``map``, set intersection,
+        ``list.index``)."""
         words = key_words(text)
         distinct = set(words)
-        seen: set[str] = set()
         folded = dict(zip(distinct, map(fold_token, distinct), strict=True))
-        bits = 0
         if not self._exact.keys().isdisjoint(folded.values()):
             bits = self._scan(list(map(folded.__getitem__, words)), words, self._exact, bits, seen)
         if allow_ascii and self._ascii and not relevance.qualifies(bits):
@@ -92,7 +108,7 @@ class NameScan:
             plain = dict(zip(bare, map(ascii_fold, bare), strict=True))
             if not self._ascii.keys().isdisjoint(plain.values()):
                 bits = self._scan(list(map(plain.get, words)), words, self._ascii, bits, seen)
-        return bits, seen
+        return bits
 
     def verdict(self, text: str, allow_ascii: bool = True,
                 negative: str = relevance.NO_ENTITY) -> tuple[bool, tuple[str, ...]]:
