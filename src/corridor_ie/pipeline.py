@@ -339,7 +339,7 @@ def run_stages(raw: RawDoc, res: Resources, trace: list[str] | None = None, buil
         return tagged, None
     mark("assemble")
     seg = tagged.seg
-    if not seg.relevant and unrelated != "full":
+    if not seg.relevant and seg.reasons and unrelated != "full":  # found unrelated (not merely untagged)
         published = seg.published.isoformat() if seg.published else None
         stub = article_stub(seg.clean.doc_id, seg.clean.source, seg.clean.meta, seg.lang, published, seg.reasons, res)
         return tagged, Built(records=[stub] if unrelated == "stub" else [])

@@ -94,3 +94,17 @@ def test_a_page_that_is_only_navigation_is_unrelated_not_an_error(tmp_path: Path
     assert r.exit_code == 0, r.output
     (art,) = [json.loads(x) for x in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
     assert art["relevant"] is False and art["relevance"]["reasons"] == ["screen: no corridor name in the page"]
+
+
+def test_a_pipeline_that_does_not_judge_relevance_writes_whole_articles(corpus: Path, tmp_path: Path) -> None:
+    """Without ``screen``, ``prefilter`` and ``tag`` nothing is judged unrelated, so nothing becomes a stub."""
+    default = Path(__file__).resolve().parents[2] / "pipelines" / "default.toml"
+    p = tmp_path / "clean-only.toml"
+    p.write_text(default.read_text(encoding="utf-8").replace(
+        '"screen", ', "").replace('"prefilter", "segment", "tag", "assemble"', "").replace(
+        '"language", ]', '"language"]').replace('gazetteers = ["../gazetteers"]',
+                                                 f'gazetteers = ["{default.parent.parent / "gazetteers"}"]'),
+        encoding="utf-8")
+    r, records = _run(corpus, "--pipeline", str(p))
+    assert r.exit_code == 0, r.output
+    assert all(a["text"] and a["relevance"] is None for a in _articles(records).values())
