@@ -70,6 +70,7 @@ SIZES = {
 TARGETS = {"a_word_tokenize": 1.0, "b_ner": 10.0, "c_trafilatura": 0.67, "d_crawl_marginal": 2.0,
            "d_crawl_process": 1.5}
 MAX_FALSE_ALARMS = 0.02  # share of the crawl's unrelated pages found relevant
+CRAWL_TARGET_PAGES = 600  # the whole-process target holds for this many pages (start-up weighs more on fewer)
 MAX_FIRST_DOC_S = 1.5  # start-up of the crawl run, until its first article is written
 MIXED_RELEVANT_SHARE = 0.2
 
@@ -550,11 +551,12 @@ def main(argv: list[str] | None = None) -> int:
         runs.append(whole["watched"])
         baselines.append(
             {"comparison": f"(d') crawl, whole process ({verdicts['pages']} pages, 1 worker) vs trafilatura only",
-             "key": "d_crawl_process",
+             "key": "d_crawl_process" if verdicts["pages"] >= CRAWL_TARGET_PAGES else None,
              "pipeline": f"{whole['pipe']['wall_s']:.2f} s (CPU {whole['pipe']['cpu_s']:.2f})",
              "baseline": f"{whole['traf']['wall_s']:.2f} s (CPU {whole['traf']['cpu_s']:.2f})",
              "ratio": round(whole["traf"]["wall_s"] / whole["pipe"]["wall_s"], 2),
-             "target": f">= {TARGETS['d_crawl_process']:g}x",
+             "target": f">= {TARGETS['d_crawl_process']:g}x" + ("" if verdicts["pages"] >= CRAWL_TARGET_PAGES
+                                                                else f" ({CRAWL_TARGET_PAGES} pages)"),
              "note": f"wall; CPU ratio {whole['traf']['cpu_s'] / whole['pipe']['cpu_s']:.2f}; subprocesses "
                      f"alternating, best of {size['crawl_rounds']}"})
         for b in baselines:
