@@ -38,9 +38,9 @@ IN_FLIGHT_PER_WORKER = 2
 
 
 def run_batch(items: list[RawDoc | ReadFailure], pipeline_path: str | None,
-              gazetteers: tuple[str, ...] | None = None) -> list[DocResult]:
+              gazetteers: tuple[str, ...] | None = None, unrelated: str = "stub") -> list[DocResult]:
     """One batch on a worker: resources come from the worker's cache (loaded on its first batch)."""
-    res = cached_resources(pipeline_path, gazetteers)
+    res = cached_resources(pipeline_path, gazetteers, "", unrelated)
     return [failure_result(i) if isinstance(i, ReadFailure) else process_document(i, res) for i in items]
 
 
@@ -53,7 +53,7 @@ def _batches(items: Iterable[RawDoc | ReadFailure], size: int) -> Iterator[list[
 def run_documents_dask(items: Iterable[RawDoc | ReadFailure], pipeline_path: str | None,
                        scheduler: str | None, batch: int, *, n_workers: int = 2,
                        max_in_flight: int | None = None,
-                       gazetteers: tuple[str, ...] | None = None) -> Iterator[DocResult]:
+                       gazetteers: tuple[str, ...] | None = None, unrelated: str = "stub") -> Iterator[DocResult]:
     """Results in input order from a dask.distributed cluster (``scheduler`` address or a local one).
 
     ``n_workers`` sizes the local cluster only. Closing the generator (or an exception in the
@@ -74,7 +74,7 @@ def run_documents_dask(items: Iterable[RawDoc | ReadFailure], pipeline_path: str
         if max_in_flight is None:
             max_in_flight = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
         for chunk in _batches(items, max(1, batch)):
-            pending.append(client.submit(run_batch, chunk, pipeline_path, gazetteers, pure=False))
+            pending.append(client.submit(run_batch, chunk, pipeline_path, gazetteers, unrelated, pure=False))
             while len(pending) >= max_in_flight:
                 yield from pending.popleft().result()
         while pending:

@@ -59,10 +59,14 @@ class _Record(_Model):
 
 
 class Relevance(_Model):
-    """Why a page was (or was not) taken as being about the corridor."""
+    """Why a page was (or was not) taken as being about the corridor (``gazetteer/relevance.py``): for a
+    relevant page the entities that make it so, ``role:entry id`` ("border_place:vn.prov.lao-cai",
+    "gate_pair:pair.…", "series:…", "official:…", or a "vn_place:…" and a "cn_place:…" together); for an
+    unrelated one where it was decided ("screen: no corridor name in the page", "no corridor entity")
+    and what it named instead ("country:country.cn")."""
 
     relevant: bool
-    reasons: list[str] = Field(default_factory=list)  # e.g. "place:vn.prov.lao-cai", "gate_pair:pair.…"
+    reasons: list[str] = Field(default_factory=list)
 
 
 class Candidate(_Model):

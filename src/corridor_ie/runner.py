@@ -37,6 +37,7 @@ class ExtractOptions:
     batch: int = 16  # documents per dask task
     gazetteers: list[Path] | None = None  # gazetteer files or folders replacing the pipeline's
     allow_mixed_versions: bool = False  # --resume onto records tagged with another gazetteer version
+    unrelated: str = "stub"  # what to write for an unrelated page: "stub", "omit" or "full" (pipeline.py)
 
 
 @dataclass
@@ -44,6 +45,7 @@ class RunSummary:
     read: int = 0
     written: int = 0
     failed: int = 0
+    omitted: int = 0  # unrelated pages left out (``--unrelated omit``)
     records: int = 0
     interrupted: bool = False
     output: str = "stdout"
@@ -66,7 +68,8 @@ class RunSummary:
 
     def line(self) -> str:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.by_type.items()))
-        s = (f"documents: {self.read} read, {self.written} extracted, {self.failed} failed; "
+        omitted = f", {self.omitted} unrelated omitted" if self.omitted else ""
+        s = (f"documents: {self.read} read, {self.written} extracted, {self.failed} failed{omitted}; "
              f"records: {self.records} ({kinds or 'none'}) -> {self.output}")
         if self.failed:
             s += f"; errors in {self.errors_path}"
@@ -103,7 +106,7 @@ def _results(items, res, opts: ExtractOptions):
 
         path = str(opts.pipeline.resolve()) if opts.pipeline else None
         return run_documents_dask(items, path, opts.scheduler, opts.batch, n_workers=workers,
-                                  gazetteers=_gazetteer_override(opts))
+                                  gazetteers=_gazetteer_override(opts), unrelated=opts.unrelated)
     return run_documents(items, res, workers=workers, pipeline_path=str(opts.pipeline) if opts.pipeline else None,
                          gazetteers=_gazetteer_override(opts))
 
@@ -132,7 +135,7 @@ def run_extract(opts: ExtractOptions, on_document: Callable[[], None] | None = N
         raise SetupError(f"unknown engine {opts.engine!r}", hint="use 'local' or 'dask'")
     config = load_pipeline(opts.pipeline)
     _check_inputs(opts.inputs)
-    res = load_resources(config, opts.gazetteers)  # bad gazetteer/pipeline files fail here, before any document
+    res = load_resources(config, opts.gazetteers, unrelated=opts.unrelated)  # bad gazetteer/pipeline files fail here
     out = opts.output
     err_path = opts.errors or default_errors_path(out)
     if opts.resume and out:
@@ -158,8 +161,10 @@ def run_extract(opts: ExtractOptions, on_document: Callable[[], None] | None = N
                     for r in result.records:
                         t = getattr(r, "record_type", "?")
                         summary.by_type[t] = summary.by_type.get(t, 0) + 1
-                else:
+                elif result.errors:
                     summary.failed += 1
+                else:
+                    summary.omitted += 1
                 if result.errors:
                     ew.write_batch(result.errors)
                 if on_document:

@@ -24,8 +24,6 @@ import codecs
 import re
 import unicodedata
 
-import charset_normalizer
-
 from ..errors import ReadError
 
 # --- tables -----------------------------------------------------------------------------------------
@@ -208,6 +206,8 @@ def _legacy(data: bytes) -> tuple[str, str] | str | None:
     Returns ``(text, encoding)``, or ``"binary"`` when every decoding is full of control characters,
     or None when nothing decodes.
     """
+    import charset_normalizer  # loaded by the first document that is not UTF-8 or UTF-16
+
     candidates: list[str] = []
     for match in charset_normalizer.from_bytes(data):
         name = canonical_encoding(match.encoding)

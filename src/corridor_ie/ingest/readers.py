@@ -36,16 +36,16 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
 
 from ..errors import DocumentError, InputNotFound, LimitExceeded, ReadError
 from ..types import MediaType, Meta, RawDoc, Source
 from .decode import cut_utf8, decode_bytes, header_declared_charset, html_declared_charset
+
+if TYPE_CHECKING:
+    from warcio.recordloader import ArcWarcRecord
 
 CHUNK = 1 << 16
 STDIN = "-"
@@ -343,6 +343,9 @@ class _Counting:
 
 
 def _read_warc(stream: BinaryIO, path: str, limits: Limits) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator  # loaded by the first WARC file only
+    from warcio.exceptions import ArchiveLoadFailed
+
     n = 0
     counting = _Counting(stream)
     truncated = "truncated WARC record"

@@ -1,12 +1,11 @@
-"""The ``prefilter`` and ``tag`` stages.
-
-``prefilter`` (SegmentedDoc -> SegmentedDoc): the cheap relevance test (``prefilter.py``); a page that
-names no corridor entity is marked unrelated and skips the stages after it.
+"""The ``tag`` stage (the ``prefilter`` stage is ``prefilter.py``, apart: it must not load spaCy).
 
 ``tag`` (SegmentedDoc -> TaggedDoc), each step a pure function in its own module:
 1. gazetteer lookup on the segment stage's spaCy Doc (``gazetteer_match``), matches kept only where the
    languages' word boundaries allow (``Language.filter_matches``), and entry choice (``resolve``);
-2. relevance: with the prefilter on, a page whose gazetteer names are no corridor entity stops here;
+2. relevance (``gazetteer.relevance.decide`` over the chosen entries' roles): when the pipeline judges
+   relevance (it lists ``screen`` or ``prefilter``), an unrelated page stops here; the reasons go to
+   the article record either way;
 3. dates, editions, counts by the document's language (``dates``, ``editions``, ``quantities``);
 4. persons not in a gazetteer (``persons``) and their fuzzy links (``link``); names of things named after a
    person dropped (``Language.names_a_thing``); links the office around a name contradicts undone
@@ -17,17 +16,17 @@ names no corridor entity is marked unrelated and skips the stages after it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from importlib.resources import files
 
 from spacy.tokens import Doc, SpanGroup
 
-from ..gazetteer.compiled import is_relevant_entry
+from ..gazetteer.compiled import CompiledGazetteer
+from ..gazetteer.relevance import decide
 from ..gazetteer.store import Gazetteer
 from ..lang import Language, Languages
-from ..normalise import has_han, has_vietnamese_diacritics
+from ..normalise import has_han
 from ..tables import load_table
 from ..types import Mention, SegmentedDoc, TaggedDoc
 from .dates import find_dates
@@ -36,24 +35,19 @@ from .gates import find_pairs
 from .gazetteer_match import Candidate, GazetteerMatcher
 from .link import PersonLinker, check_links
 from .persons import find_persons
-from .prefilter import Prefilter
+from .prefilter import allow_ascii
 from .quantities import find_quantities
 from .resolve import ContextCues, ContextTable, context_cues, resolve
 from .sinoviet import Readings
 
 
-def is_relevant(mentions: list[Mention], gaz: Gazetteer) -> bool:
-    return any((e := gaz.get(m.id)) is not None and is_relevant_entry(e) for m in mentions)
+def relevance_of(mentions: list[Mention], tables: CompiledGazetteer) -> tuple[bool, tuple[str, ...]]:
+    """The verdict on a page from the gazetteer entries chosen for its mentions, and its reasons."""
+    return decide((role, m.id) for m in mentions if (role := tables.role(m.id)))
 
 
 def _overlaps(a: Mention, spans: list[tuple[int, int]]) -> bool:
     return any(a.start < e and s < a.end for s, e in spans)
-
-
-def allow_ascii(text: str, lang: Language) -> bool:
-    """Whether diacritic-free gazetteer keys apply: a language that writes names without them, or a
-    text that has no Vietnamese diacritics."""
-    return lang.ascii_names or not has_vietnamese_diacritics(text[:2000])
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,7 +60,8 @@ class Tagger:
     linker: PersonLinker
     context: ContextCues
     readings: Readings
-    relevance: bool  # the prefilter is on: an unrelated page stops after the gazetteer lookup
+    tables: CompiledGazetteer  # the relevance roles of the entries
+    relevance: bool  # the pipeline judges relevance: an unrelated page stops after the gazetteer lookup
 
     def persons(self, text: str, lang: Language, gaz_mentions: list[Mention]) -> list[Mention]:
         titles = [(m.start, m.end) for m in gaz_mentions if m.label == "TITLE"]
@@ -116,10 +111,13 @@ class Tagger:
         doc = seg.doc.copy()
         cands = self.aligned(seg, self.matcher.match(doc, allow_ascii=allow_ascii(text, lang)))
         gaz_mentions = resolve(text, cands, gaz, seg.published, self.context, lang.tokenize, list(seg.tokens))
-        if self.relevance and not is_relevant(gaz_mentions, gaz):
+        relevant, reasons = relevance_of(gaz_mentions, self.tables)
+        if not self.relevance:
+            relevant, reasons = True, ()
+        if not relevant:
             gaz_mentions = self.checked(seg, lang, gaz_mentions)
             _span_group(doc, gaz_mentions)
-            return TaggedDoc(replace(seg, relevant=False), tuple(gaz_mentions), gaz.version, doc)
+            return TaggedDoc(replace(seg, relevant=False, reasons=reasons), tuple(gaz_mentions), gaz.version, doc)
         persons = self.persons(text, lang, gaz_mentions)
         # a place read inside a person's name (a given name that reads like one) is no place
         mentions = [m for m in gaz_mentions if m.label != "PLACE" or not _overlaps(m, [(p.start, p.end) for p in persons])]
@@ -130,7 +128,7 @@ class Tagger:
         mentions += find_pairs(text, sorted(mentions, key=lambda m: m.start), sentences, gaz, self.context)
         mentions.sort(key=lambda m: (m.start, -m.end, m.label))
         _span_group(doc, mentions)
-        return TaggedDoc(replace(seg, relevant=True), tuple(mentions), gaz.version, doc)
+        return TaggedDoc(replace(seg, relevant=True, reasons=reasons), tuple(mentions), gaz.version, doc)
 
 
 def _pattern_mentions(text: str, lang: Language, anchor: date | None) -> list[Mention]:
@@ -167,19 +165,11 @@ def make_tag(options, shared) -> Tagger:
         linker=PersonLinker(gaz, options.fuzzy_threshold),
         context=load_context(),
         readings=shared.readings,
-        relevance="prefilter" in shared.config.stages,
+        tables=shared.compiled,
+        relevance=judges_relevance(shared.config.stages),
     )
 
 
-def make_prefilter(options, shared) -> Callable[[SegmentedDoc], SegmentedDoc]:
-    """Factory of the ``prefilter`` stage (no options): built from the same compiled gazetteer tables as
-    the tag stage's matcher, so the two cannot disagree about a name."""
-    quick = Prefilter.from_gazetteer(shared.gazetteer, shared.compiled)
-    languages = shared.languages
-
-    def prefilter(seg: SegmentedDoc) -> SegmentedDoc:
-        if quick.might_be_relevant(seg.text, allow_ascii(seg.text, languages.get(seg.lang))):
-            return seg
-        return replace(seg, relevant=False)
-
-    return prefilter
+def judges_relevance(stages: list[str]) -> bool:
+    """Whether a pipeline decides relevance (and so lets unrelated pages skip stages)."""
+    return "screen" in stages or "prefilter" in stages
