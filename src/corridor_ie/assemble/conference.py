@@ -29,6 +29,7 @@ from ..lang.cues import EventCues
 from ..records import ConferenceRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
 from .events import EventMention, Span, event_dates, inside
+from .spans import year_of
 
 if TYPE_CHECKING:
     from .stage import DocContext
@@ -207,24 +208,32 @@ def conference_record(ctx: DocContext, ev: EventMention) -> ConferenceRecord:
     """The record of one event of the document."""
     t, gaz, cues = ctx.t, ctx.gazetteer, ctx.lang.events
     series = gaz.get(ev.series_id)
-    referenced = ev.status == "referenced"
-    start, end = event_dates(t, ev.spans, allow_year=referenced)
-    year = ev.year if ev.year is not None else (int(start[:4]) if start else None)
-    members = [Ref(id=mid, name=(gaz.get(mid).canonical if gaz.get(mid) else mid))
-               for mid in (series.members if series else [])]
+    reported = ev.status == "reported"
+    # an edition named in passing: its facts are what follows its name, else the rest of its clause
+    first = ev.spans if reported or not ev.near else ev.near
+    start, end = event_dates(t, first, allow_year=not reported)
+    if start is None and first is not ev.spans:
+        start, end = event_dates(t, ev.spans, allow_year=True)
+    year = ev.year if ev.year is not None else (year_of(start) if start else None)
+    if series is not None:
+        member_ids = list(series.members)
+    else:
+        member_ids = sorted({p for m in ev.mentions for p in m.participants if gaz.get(p) is not None})
+    members = [Ref(id=mid, name=(gaz.get(mid).canonical if gaz.get(mid) else mid)) for mid in member_ids]
     statement = None
-    if referenced and ev.sentences:
+    if ev.status == "referenced" and ev.sentences:
         s, e = ev.sentences[0]
         statement = t.text[s:e].strip() or None
     return ConferenceRecord(
         doc_id=t.seg.clean.doc_id,
         event_id=ev.event_id,
         series_id=ev.series_id,
-        series_name=series.canonical if series else None,
+        series_name=series.canonical if series else ev.series_name,
+        series_status="known" if series is not None else "provisional",
         edition=ev.edition,
-        status="referenced" if referenced else "reported",
+        status=ev.status,
         host=find_host(t, ev.spans, gaz, cues),
-        location=find_location(t, ev.spans, gaz, cues),
+        location=find_location(t, first, gaz, cues) or find_location(t, ev.spans, gaz, cues),
         start_date=start,
         end_date=end,
         year=year,

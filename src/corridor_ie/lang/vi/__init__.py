@@ -53,6 +53,8 @@ class Editions(Table):
     ordinal_word: Words = words()  # "thứ"
     bare_nouns: Words = words()  # "lần 14": digits or Roman numerals only
     event_nouns: Words = words()  # "thứ mười" with no noun above counts only right after one of these
+    count_before: Words = words()  # "đã tổ chức thành công 7 kỳ": the meeting of the clause is the 8th …
+    count_units: Words = words()  # … counted in these
 
 
 class DatesTable(Table):
@@ -229,6 +231,8 @@ class Vietnamese(Language):
             re.compile(rf"(?<!\w){alternation(e.bare_nouns)}\s+(?P<num>{roman}|{arabic})", re.IGNORECASE),
             re.compile(rf"(?<!\w)(?P<lead>{alternation(e.event_nouns)}\s+)"
                        rf"(?P<span>{alternation(e.ordinal_word)}\s+{num})", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?P<count>{alternation(e.count_before)})\s+(?P<num>\d{{1,3}}|{self._number_words()})"
+                       rf"\s+{alternation(e.count_units)}(?!\w)", re.IGNORECASE),
         ]
 
     def edition_patterns(self) -> Sequence[re.Pattern[str]]:

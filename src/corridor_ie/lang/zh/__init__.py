@@ -15,7 +15,7 @@ from importlib.resources import files
 from pydantic import Field
 
 from ...normalise import fold, has_han
-from ...patterns import alternation
+from ...patterns import alternation, cue_re
 from ...tables import Table
 from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span
@@ -43,6 +43,11 @@ class Dates(Table):
 class Editions(Table):
     prefix: Words = words()  # 第
     classifiers: Words = words()  # 次 届 回
+    first: Words = words()  # 首: "首届", "首次" are the first
+    streak: Words = words()  # 连续: "连续第三年举行" is the third, held every year
+    streak_classifiers: Words = words()  # 年
+    held: Words = words()  # 举行: "于2004首次举行" is the first (of the meeting its clause is about)
+    count_before: Words = words()  # "已成功举办十五届": the meeting of the clause is the 16th
 
 
 class ZhQuantities(Quantities):
@@ -99,7 +104,15 @@ class Chinese(Language):
                                      {fold(r.words): r.model_dump(exclude_none=True) for r in c.relative}, {})
         e = self._editions
         zh_num = r"(?P<num>\d{1,4}|[〇零一二两三四五六七八九十百]+)"
-        self._edition_patterns = (re.compile(rf"{alternation(e.prefix)}{zh_num}{alternation(e.classifiers)}"),)
+        self._edition_patterns = (  # the patterns that number the clause's meeting first: they win ties
+            re.compile(rf"(?P<subject>{alternation(e.streak)}){alternation(e.prefix)}{zh_num}"
+                       rf"{alternation(e.streak_classifiers)}"),
+            re.compile(rf"(?P<subject>(?P<num>{alternation(e.first)}){alternation(e.classifiers)})"
+                       rf"(?={alternation(e.held)})"),
+            re.compile(rf"(?P<count>{alternation(e.count_before)}){zh_num}{alternation(e.classifiers)}"),
+            re.compile(rf"{alternation(e.prefix)}{zh_num}{alternation(e.classifiers)}"),
+            re.compile(rf"(?P<num>{alternation(e.first)}){alternation(e.classifiers)}"),
+        )
         self._quantity = self._build_quantity_pattern()
         q = self._quantities
         self._quantity_words = QuantityWords({fold(k): v for k, v in q.units.items()},
@@ -108,6 +121,23 @@ class Chinese(Language):
         self.suffixes = tuple(sorted(self.table("names.toml", NamesTable).name_suffixes, key=len, reverse=True))
         self.segmenter_impl = JiebaSegmenter()
         self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
+
+    # ----------------------------------------------------------------------- cue words
+    def cue_pattern(self, words: Sequence[str]) -> re.Pattern[str]:
+        """Cue words in simplified and traditional characters (a third of the pages are traditional):
+        the table lists the simplified form, OpenCC adds the traditional one.
+
+        >>> from corridor_ie.lang import build_languages
+        >>> bool(build_languages().get("zh").cue_pattern(["会晤机制"]).search("年度會晤機制"))
+        True
+        """
+        to_traditional = self.__dict__.get("_s2t")
+        if to_traditional is None:  # built once, while the object is being constructed
+            import opencc
+
+            to_traditional = self.__dict__["_s2t"] = opencc.OpenCC("s2t").convert
+        forms = {f for w in words if w for f in (w, to_traditional(w))}
+        return cue_re(sorted(forms), spaced=False)
 
     # ----------------------------------------------------------------------- segmentation
     def split_line(self, line: str) -> list[str]:
@@ -155,6 +185,8 @@ class Chinese(Language):
         >>> zh.parse_number("十一"), zh.parse_number("二十三"), zh.parse_number("二〇二三")
         (11, 23, 2023)
         """
+        if token in self._editions.first:
+            return 1
         n = self._numbers
         digits, mult, myriad = n.digits, n.multipliers, n.myriad
         if not token or any(c not in digits and c not in mult and c not in myriad for c in token):
