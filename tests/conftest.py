@@ -80,4 +80,4 @@ def doc_context(t, res=None):
     from corridor_ie.assemble.stage import context_of
 
     res = res or resources()
-    return context_of(t, res.languages.get(t.seg.lang), res.gazetteer)
+    return context_of(t, res.languages.get(t.seg.lang), res.gazetteer, languages=list(res.languages))

@@ -121,8 +121,12 @@ def _place_chain(t: TaggedDoc, pos: int, end: int, cues: EventCues) -> list[Ment
     filler = cues.location_filler
     chain: list[Mention] = []
     for m in sorted(_places_in(t, pos, end), key=lambda m: m.start):
-        if not filler.match(t.text[pos:m.start]):
+        gap = t.text[pos:m.start]
+        if not filler.match(gap):
             break
+        if cues.location_venue.search(gap):  # "tại Học viện X, tỉnh Y": the place X names the venue
+            pos = m.end
+            continue
         chain.append(m)
         pos = m.end
     return chain
@@ -204,6 +208,25 @@ def find_topics(t: TaggedDoc, spans: tuple[Span, ...], lang: Language) -> list[s
 # --------------------------------------------------------------------------- records
 
 
+def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...]) -> tuple[str | None, str | None]:
+    """Days (or a range) first, from the edition's own words, then from the rest of its clauses; else a
+    month or year, for an edition named in passing."""
+    reported = ev.status == "reported"
+    tries = [(first, False)] + ([(ev.spans, False)] if first is not ev.spans else [])
+    if not reported:
+        tries += [(first, True)] + ([(ev.spans, True)] if first is not ev.spans else [])
+    for spans, allow_year in tries:
+        start, end = event_dates(t, spans, allow_year=allow_year)
+        if start is not None:
+            return start, end
+    return None, None
+
+
+def _with_year(iso: str | None, year: int) -> str | None:
+    """A day stated without a year ("--02-22") in the year the event is named by."""
+    return f"{year:04d}{iso[1:]}" if iso and iso.startswith("--") else iso
+
+
 def conference_record(ctx: DocContext, ev: EventMention) -> ConferenceRecord:
     """The record of one event of the document."""
     t, gaz, cues = ctx.t, ctx.gazetteer, ctx.lang.events
@@ -211,10 +234,10 @@ def conference_record(ctx: DocContext, ev: EventMention) -> ConferenceRecord:
     reported = ev.status == "reported"
     # an edition named in passing: its facts are what follows its name, else the rest of its clause
     first = ev.spans if reported or not ev.near else ev.near
-    start, end = event_dates(t, first, allow_year=not reported)
-    if start is None and first is not ev.spans:
-        start, end = event_dates(t, ev.spans, allow_year=True)
+    start, end = _dates(t, ev, first)
     year = ev.year if ev.year is not None else (year_of(start) if start else None)
+    if year is not None:  # "the 2023 Spring Meeting … on February 22": the year that names the event
+        start, end = (_with_year(d, year) for d in (start, end))
     if series is not None:
         member_ids = list(series.members)
     else:

@@ -40,7 +40,7 @@ from importlib.resources import files
 from ..gazetteer.store import Gazetteer
 from ..lang.cues import EventCues
 from ..tables import load_table
-from ..types import TaggedDoc
+from ..types import Mention, TaggedDoc
 from .mentions import ConferenceMention, find_mentions
 from .series import SeriesIndex, countries_of, normalise_participants, provisional_id
 from .spans import Span, date_parts, inside, precision, sentence_of, sentence_spans, year_of
@@ -113,7 +113,7 @@ def event_dates(t: TaggedDoc, spans: tuple[Span, ...] | list[Span],
     ``allow_year`` (referenced editions) a bare year or month gives the start ("năm 2017" -> "2017").
     A day whose year the text does not give stays without one ("--11-13").
     """
-    dates = [(m, date_parts(m.value)) for m in t.of("DATE") if inside(m, spans)]
+    dates = [(m, date_parts(_own_value(m, spans))) for m in t.of("DATE") if inside(m, spans)]
     dated = [(m, p) for m, p in dates if p]
     for _, (a, b) in dated:
         if a != b and precision(a) != "year" and precision(b) != "year":
@@ -126,6 +126,19 @@ def event_dates(t: TaggedDoc, spans: tuple[Span, ...] | list[Span],
             if a == b:
                 return a, None
     return None, None
+
+
+def _own_value(m: Mention, spans: tuple[Span, ...] | list[Span]) -> object:
+    """A DATE's value as this event's date: a year lent by a full date outside the event's own text
+    ("Ngày 5/11/2019 …" about an earlier visit) is dropped, so the day stays without one ("--11-09")."""
+    lender = m.attr("year_from")
+    if m.attr("year_source") != "context" or lender is None or any(s <= lender < e for s, e in spans):
+        return m.value
+    parts = date_parts(m.value)
+    if not parts or precision(parts[0]) != "day" or precision(parts[1]) != "day":
+        return m.value
+    a, b = (f"--{p[5:]}" for p in parts)
+    return a if a == b else f"{a}/{b}"
 
 
 def _reference_year(t: TaggedDoc, skip: list[Span]) -> int | None:
@@ -197,10 +210,13 @@ def _series_name(t: TaggedDoc, ms: list[ConferenceMention]) -> str | None:
     best = None
     for m in ms:
         a, b = m.anchor
-        if m.edition is not None:
-            name = t.text[m.start:a] + " " + t.text[b:m.end]
-        else:
+        before, after = t.text[m.start:a].strip(), t.text[b:m.end].strip()
+        if m.edition is None:
             name = t.text[m.start:m.end]
+        elif after[:1].isupper() and len(before.split()) <= 2:
+            name = after  # "Phiên họp thứ 9 Nhóm công tác …", "Hội nghị lần thứ 14 Ủy ban …": the body
+        else:
+            name = before + " " + after
         name = " ".join(name.split()).strip(" ,，-–")
         if name and (best is None or len(name) > len(best)):
             best = name
@@ -334,6 +350,8 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
             continue
         same = [g for g in groups.values() if g.edition == m.edition]
         before = [g for g in groups.values() for x in g.members if x.sentence == m.sentence and x.end <= m.start]
+        if m.domestic:  # "Kỳ họp thứ 8 Quốc hội", "Hội nghị Ban Chấp hành … lần thứ 5": not this series'
+            continue
         if m.participants and ok[i]:  # "Hội nghị … giữa tỉnh A và tỉnh B lần thứ 3": a series of its own
             group((("prov", m.mechanism or "conference", frozenset(parts[i])), m.edition), m.edition).add(m)
         elif same:
@@ -343,7 +361,7 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
             group((src.key[0], m.edition), m.edition).add(m)
         elif main is not None:
             group((main, m.edition), m.edition).add(m)
-        elif topic and not m.domestic:  # "Đây là lần thứ hai hội nghị" where the title names both sides
+        elif topic:  # "Đây là lần thứ hai hội nghị" where the title names both sides
             sk = ("prov", "conference", frozenset(topic))
             group((sk, m.edition), m.edition).add(m)
             topics.add(sk)
@@ -364,6 +382,8 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
         if not (g.known or key[0] in topics or key[0] in evidenced or any(ok[index_of[id(x)]] for x in g.members)):
             del groups[key]
     # 3. unnumbered mentions: the numbered event of their series, or the edition their year names
+    sents = sentence_spans(t)
+    ref_year = _reference_year(t, [])
     numbered: dict[tuple, list[_Group]] = {}
     for g in groups.values():
         numbered.setdefault(g.key[0], []).append(g)
@@ -373,10 +393,19 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
         year = _stated_year(t, m)
         gs = numbered.get(series[i])
         if gs and (year is None or any(_group_year(t, g) in (None, year) for g in gs)):
-            top = max(gs, key=lambda g: (g.edition or 0))
+            # the edition the article is about: said to take place, named in the lead, named most
+            top = max(gs, key=lambda g: (not _historical(t, g, ref_year), any(_in_lead(t, x, sents) for x in g.members),
+                                         any(x.cue == "happened" for x in g.members), len(g.members),
+                                         g.edition or 0))
             top.add(m)
         elif year is not None and m.mechanism not in numbered_only:
             group((series[i], None, year), None, year).add(m)
+    for i, m in enumerate(ms):  # "本届边关旅游节由…主办": the one year-named edition of its series
+        if m.edition is not None or series[i] is None or not m.has_head or _stated_year(t, m) is not None:
+            continue
+        years = [g for k, g in groups.items() if k[0] == series[i] and g.edition is None and g.year is not None]
+        if len(years) == 1 and series[i] not in numbered and m not in years[0].members:
+            years[0].add(m)
     if main is not None and main[0] == "known" and main not in numbered and not any(k[0] == main for k in groups):
         own = [m for i, m in enumerate(ms) if series[i] == main and m.has_head]
         said = any(m.cue == "happened" for m in own)
@@ -395,6 +424,12 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
             sk[1] or "conference", normalise_participants(sk[2] | g.participants, gaz))
     _decide(t, groups, main, cues)
     return _events(t, groups, gaz, cues)
+
+
+def _historical(t: TaggedDoc, g: _Group, ref_year: int | None) -> bool:
+    """Whether the group's own words date it before the article's year ("于2004首次举行")."""
+    year = _group_year(t, g)
+    return ref_year is not None and year is not None and year < ref_year
 
 
 def _group_year(t: TaggedDoc, g: _Group) -> int | None:
@@ -423,7 +458,7 @@ def _decide(t: TaggedDoc, groups: dict[tuple, _Group], main: tuple | None, cues:
         earlier = ref_year is not None and years and all(y < ref_year for y in years)
         if _later_than_article(t, g):
             g.status = "planned"
-        elif cue_counts["happened"] and cue_counts["happened"] > cue_counts["frame"] and not earlier:
+        elif cue_counts["happened"] and not earlier:
             g.status = "reported"
         elif cue_counts["planned"] or later and not cue_counts["happened"]:
             g.status = "planned"
@@ -511,6 +546,10 @@ def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: Eve
         year = g.year
         if year is None:
             years = [y for m in g.members if (y := _stated_year(t, m)) is not None]
+            # "Chương trình Gặp gỡ đầu Xuân 2025 … và Hội nghị … lần thứ 16 từ ngày 19-21/2": the year
+            # naming the event it is joined with
+            years += [h.year for h in groups.values() if h is not g and h.year is not None
+                      and any(c[0] <= x.start and x.end <= c[1] for x in h.members for c in own)]
             year = years[0] if years else None
         if year is None:
             start, _ = event_dates(t, spans if g.status == "reported" else near, allow_year=g.status != "reported")

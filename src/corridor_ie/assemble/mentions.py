@@ -43,6 +43,9 @@ _HARD = re.compile(r"[.;:!?。；：！？\"“”«»\n|]")
 #: punctuation that may stand between an edition and its head noun
 _GAP_BAD = re.compile(r"[.,;:!?。，；：！？\"“”«»\n|]")
 _COMMA = re.compile(r"[,，]")
+_CLAUSE_END = re.compile(r"[;；]")
+#: mentions that are one word inside a name (a stop word inside them is part of a name)
+_UNITS = ("PLACE", "ORG", "SERIES", "TITLE", "BORDER_GATE")
 _YEAR_AFTER = re.compile(r"\s*[\"“”'’]?\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*[年]?\s*$")
 _TITLE_BEFORE = re.compile(r"(?:(?<![\w'’])[A-Z][\w'’.-]*\s+(?:(?:and|of|for|on|[-–—&])\s+)?)+\Z")
@@ -126,7 +129,10 @@ def _left_bound(t: TaggedDoc, pos: int, limit: int, cues: EventCues) -> int:
     date or person before it (no further back than ``limit``)."""
     text = t.text
     lo = max(limit, pos - cues.reach)
-    best = max(_ends(cues.name_stops, text, lo, pos), _ends(_HARD, text, lo, pos))
+    inner = [(m.start, m.end) for m in t.mentions if m.label in _UNITS and lo <= m.start and m.end <= pos]
+    best = max([lo] + [m.end() for m in cues.name_stops.finditer(text, lo, pos)
+                       if not any(a <= m.start() < b for a, b in inner)])
+    best = max(best, _ends(_HARD, text, lo, pos))
     if cues.name_before == "clause":  # a clause ends at a comma too
         best = max(best, _ends(_COMMA, text, lo, pos))
     for m in t.mentions:
@@ -161,7 +167,10 @@ def _next_mention(text: str, j: int, limit: int, starts: set[int]) -> bool:
     return j in starts
 
 
-def _starts_name(t: TaggedDoc, j: int, cues: EventCues, mention_starts: set[int]) -> bool:
+def _starts_name(t: TaggedDoc, j: int, cues: EventCues, mention_starts: set[int], after_comma: bool = False) -> bool:
+    """Whether a name goes on at ``j``: a bracket, a participant word, a place or body; right after its
+    head or edition also any capitalised word ("Phiên họp thứ 9 Nhóm …"), after a comma a number of
+    places ("5 tỉnh, thành phố …") but not a new clause ("Kỳ họp thứ 8, Quốc hội thảo luận")."""
     text = t.text
     if j >= len(text):
         return False
@@ -172,7 +181,7 @@ def _starts_name(t: TaggedDoc, j: int, cues: EventCues, mention_starts: set[int]
         return True
     if j in mention_starts:
         return True
-    if cues.capitalised_continues and (ch.isupper() or ch.isdigit()):
+    if cues.capitalised_continues and (ch.isdigit() or ch.isupper() and not after_comma):
         return True
     return False
 
@@ -181,7 +190,9 @@ def _continue(t: TaggedDoc, pos: int, limit: int, cues: EventCues, starts: set[i
               dates: dict[int, Mention], editions: set[int]) -> tuple[int, int | None]:
     """How far a name runs on after ``pos`` (a head noun or an edition), and a year naming it."""
     text = t.text
+    units = {m.start: m.end for m in t.mentions if m.label in _UNITS and m.end <= limit}
     end, i, boundary, year = pos, pos, True, None
+    comma = False  # the last boundary was a comma
     spaced = cues.spaced
     while i < limit:
         j = i
@@ -210,7 +221,7 @@ def _continue(t: TaggedDoc, pos: int, limit: int, cues: EventCues, starts: set[i
         if not spaced:  # a name in an unspaced language ends at its head noun (and its brackets)
             break
         if ch in ",，":
-            boundary = True
+            boundary = comma = True
             i = j + 1
             continue
         if ch in ":：" and _next_mention(text, j + 1, limit, starts):
@@ -230,8 +241,13 @@ def _continue(t: TaggedDoc, pos: int, limit: int, cues: EventCues, starts: set[i
                 break
             i, boundary = y.end(), True
             continue
+        unit = units.get(j)
+        if unit is not None and (not boundary or _starts_name(t, j, cues, starts, comma)):
+            end = i = unit  # a place or body name is one word: its "Bằng" is no stop word
+            boundary = comma = False
+            continue
         if boundary:
-            if not _starts_name(t, j, cues, starts):
+            if not _starts_name(t, j, cues, starts, comma):
                 break
             if j > pos and cues.heads.match(text, j) and j not in starts:
                 break  # "…, Hội nghị …": another event
@@ -247,7 +263,7 @@ def _continue(t: TaggedDoc, pos: int, limit: int, cues: EventCues, starts: set[i
             i = j + 1
             continue
         end = i = w.end()
-        boundary = False
+        boundary = comma = False
     return end, year
 
 
@@ -319,9 +335,10 @@ def _facts(t: TaggedDoc, start: int, end: int, cues: EventCues, ctx: _DocView, h
     pairs = [ids_ for ids_, p in cues.pairs if p.search(text, start, end)]
     for pair in pairs:
         ids.update(pair)
-    ids.update(f"scope.{k}" for k, p in cues.scopes if p.search(text, start, end))
+    scopes = {f"scope.{k}" for k, p in cues.scopes if p.search(text, start, end)}  # regions of several countries
+    ids.update(scopes)
     return _NameFacts(tuple(keys), tuple(sorted(ids)), series, bool(cues.domestic.search(text, start, end)),
-                      bool(pairs) or bool(cues.international.search(text, start, end)))
+                      bool(pairs) or bool(scopes) or bool(cues.international.search(text, start, end)))
 
 
 # --------------------------------------------------------------------------- finding mentions
@@ -530,8 +547,10 @@ def _with_cues(t: TaggedDoc, ms: list[ConferenceMention], cues: EventCues) -> li
         s, e = sents[m.sentence]
         prev = ms[i - 1].end if i and ms[i - 1].sentence == m.sentence else s
         nxt = ms[i + 1].start if i + 1 < len(ms) and ms[i + 1].sentence == m.sentence else e
-        lefts.append((prev, m.start))
-        rights.append((m.end, nxt))
+        cut = [x.end() for x in _CLAUSE_END.finditer(text, prev, m.start)]  # "…năm 2017 tại Hải Phòng; …"
+        stop = _CLAUSE_END.search(text, m.end, nxt)
+        lefts.append((cut[-1] if cut else prev, m.start))
+        rights.append((m.end, stop.start() if stop else nxt))
     # names joined by "và" / 暨 / "and" share what is said before the first and after the last
     for i in range(len(ms) - 1):
         if ms[i].sentence == ms[i + 1].sentence and _joined(text, ms[i].end, ms[i + 1].start, cues):

@@ -60,6 +60,7 @@ class EventCues:
     host_prefixes: re.Pattern[str]
     location_cues: re.Pattern[str]
     location_filler: re.Pattern[str]  # a whole gap made only of fillers, spaces and brackets
+    location_venue: re.Pattern[str]  # a gap ending in a venue word: the place after it names the venue
     format_any: re.Pattern[str]
     formats: tuple[tuple[re.Pattern[str], str], ...]  # longest phrase first
     doc_nouns: re.Pattern[str]
@@ -114,13 +115,15 @@ class EventCues:
 
         phrases = sorted(t.format, key=len, reverse=True)
         fillers = c(t.location.fillers).pattern
+        venues = c(t.location.venues).pattern
         off, conf, st = t.officials, t.conference, t.status
         return cls(
             spaced=spaced, future=p(t.future), conference=c(t.nouns.conference), other=c(t.nouns.other),
             reference=c(t.nouns.reference), after_gap=t.editions.after_gap, year_gap=t.editions.year_gap,
             scope_stops=c(t.editions.scope_stops), host_verbs=p(t.host.verbs), host_openers=p(t.host.openers),
             host_prefixes=c(t.host.prefixes), location_cues=p(t.location.cues),
-            location_filler=re.compile(rf"^(?:[\s,()（），、]|{fillers})*$", re.IGNORECASE),
+            location_filler=re.compile(rf"^(?:[\s,()（），、]|{fillers}|{venues}[^,.;:\n]{{0,60}}(?=,|$))*$", re.IGNORECASE),
+            location_venue=re.compile(rf"(?:{venues})\s*$", re.IGNORECASE),
             format_any=p(phrases), formats=tuple((p([f]), t.format[f]) for f in phrases),
             doc_nouns=c(t.documents.nouns), doc_signing=c(t.documents.signing), doc_stops=c(t.documents.stops),
             doc_noun_last=t.documents.noun_last, doc_cut_after_edition=t.documents.cut_after_edition,

@@ -44,6 +44,7 @@ class Host(Table):
 class Location(Table):
     cues: Words = words()  # "tại", 在, "in": the place after it is where the event is held
     fillers: Words = words()  # words allowed between the cue and the place ("thành phố")
+    venues: Words = words()  # a venue named before the place ("tại Học viện X, tỉnh Y"): up to the comma
 
 
 class Documents(Table):

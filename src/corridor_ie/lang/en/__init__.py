@@ -215,6 +215,7 @@ class English(Language):
             DateRule(re.compile(rf"(?<!\w){ci('between')}\s+{yr(1)}\s+{ci(alternation(c.and_word))}\s+{yr(2)}{end}")),
             DateRule(re.compile(rf"(?<!\w)(?P<rel>{rel})(?!\w)")),
             dp.iso_rule(),
+            dp.day_month_year_rule(),
         ]
 
     def date_rules(self) -> Sequence[DateRule]:

@@ -219,7 +219,9 @@ class Chinese(Language):
         def g(name: str, body: str) -> str:
             return rf"(?P<{name}>{body}){ne}"
 
-        ym, mm, dm = alternation(c.year_mark), alternation(c.month_mark), f"[{''.join(c.day_mark)}]"
+        sp = r"[ \t\u00a0\u3000]*"  # "2018 年 06 月 15 日": spaces around the marks
+        ym, mm = rf"{sp}{alternation(c.year_mark)}{sp}", rf"{sp}{alternation(c.month_mark)}{sp}"
+        dm = rf"{sp}[{''.join(c.day_mark)}]"
         pod = rf"(?:\s*(?P<pod>{alternation(c.part_of_day)}))?"
         rs = rf"\s*{alternation(c.range_word)}\s*"
         rel = alternation(r.words for r in c.relative)
@@ -229,13 +231,14 @@ class Chinese(Language):
             DateRule(re.compile(rf"{nb}{yopt}{g('m1', n)}{mm}{g('d1', n)}{dm}?{rs}"
                                 rf"(?:(?:{g('y2', y)}{ym})?{g('m2', n)}{mm})?{g('d2', n)}{dm}")),
             DateRule(re.compile(rf"{nb}{g('d1', n)}{dm}?{rs}{g('d2', n)}{dm}")),
-            DateRule(re.compile(rf"{nb}{g('d1', n)}{alternation(c.day_mark[:1])}{pod}")),
+            DateRule(re.compile(rf"{nb}{g('d1', n)}{sp}{alternation(c.day_mark[:1])}{pod}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}{ym}{g('m1', n)}{mm}")),
             DateRule(re.compile(rf"{nb}{g('m1', arabic)}{mm}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}{ym}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}(?:{ym})?{rs}{g('y2', y)}{ym}")),
             DateRule(re.compile(rf"(?P<rel>{rel})(?:{g('m1', n)}{mm}(?:{g('d1', n)}{dm})?)?{pod}")),
-            dp.iso_rule(),
+            dp.iso_rule(r"(?<![\d.,/])", r"(?![\d]|[.,/-]\d)"),
+            dp.day_month_year_rule(r"(?<![\d.,/])", r"(?![\d]|[.,/-]\d)"),
         ]
 
     def date_rules(self) -> Sequence[DateRule]:
