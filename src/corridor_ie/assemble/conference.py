@@ -28,7 +28,7 @@ from ..lang import Language
 from ..lang.cues import EventCues
 from ..records import ConferenceRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
-from .events import EventMention, Span, event_dates, inside
+from .events import EventMention, Span, event_dates, inside, sentence_of, sentence_spans, subtract
 from .spans import year_of
 
 if TYPE_CHECKING:
@@ -49,13 +49,16 @@ def place_ref(m: Mention, gaz: Gazetteer) -> Ref:
     return Ref(id=m.id, name=e.canonical if e else m.text)
 
 
+_RANK = {"district": 0, "place": 0, "prefecture": 1, "province": 2, "country": 3}
+
+
 def most_specific(places: list[Mention], gaz: Gazetteer) -> Mention | None:
-    """The first place that is not a country, else the first place."""
-    for m in places:
+    """The most specific place ("云南河口县": the county; "Côn Minh, Vân Nam": the city), first on ties."""
+    def rank(m: Mention) -> int:
         e = gaz.get(m.id)
-        if (e.type if e else m.attr("type")) != "country":
-            return m
-    return places[0] if places else None
+        return _RANK.get(e.type if e else m.attr("type"), 2)
+
+    return min(places, key=rank) if places else None
 
 
 def evidence(t: TaggedDoc, spans: tuple[Span, ...] | list[Span]) -> list[Evidence]:
@@ -208,18 +211,38 @@ def find_topics(t: TaggedDoc, spans: tuple[Span, ...], lang: Language) -> list[s
 # --------------------------------------------------------------------------- records
 
 
-def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...]) -> tuple[str | None, str | None]:
+def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...], cues: EventCues,
+           names: list[Span]) -> tuple[str | None, str | None]:
     """Days (or a range) first, from the edition's own words, then from the rest of its clauses; else a
-    month or year, for an edition named in passing."""
+    month or year, for an edition named in passing. A date before another meeting's noun is that
+    meeting's ("Sáng 4/11, … chủ trì cuộc họp chuẩn bị tham dự Diễn đàn …")."""
+    own = [(m.start, m.end) for m in ev.mentions]
+    others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues)]
+
+    def cut(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        return tuple(p for sp in spans for p in subtract(sp, others))
+
+    first, lead_in, spans = cut(first), cut(ev.lead_in), cut(ev.spans)
     reported = ev.status == "reported"
-    tries = [(first, False)] + ([(ev.spans, False)] if first is not ev.spans else [])
-    if not reported:
-        tries += [(first, True)] + ([(ev.spans, True)] if first is not ev.spans else [])
-    for spans, allow_year in tries:
-        start, end = event_dates(t, spans, allow_year=allow_year)
+    tries = [(spans, False)] if reported else [
+        (first, False), (lead_in, False), (spans, False), (first, True), (lead_in, True), (spans, True)]
+    for where, allow_year in tries:
+        start, end = event_dates(t, where, allow_year=allow_year)
         if start is not None:
             return start, end
     return None, None
+
+
+def _before_other_meeting(t: TaggedDoc, d: Mention, own: list[Span], names: list[Span], cues: EventCues) -> bool:
+    """Whether a head noun outside every conference name stands between DATE ``d`` and the next name of
+    this event in its sentence."""
+    sents = sentence_spans(t)
+    i = sentence_of(sents, d.start)
+    after = [s for s, _ in own if d.end <= s < sents[i][1]]
+    if not after:
+        return False
+    nxt = min(after)
+    return any(not any(a <= h.start() < b for a, b in names) for h in cues.heads.finditer(t.text, d.end, nxt))
 
 
 def _with_year(iso: str | None, year: int) -> str | None:
@@ -234,7 +257,8 @@ def conference_record(ctx: DocContext, ev: EventMention) -> ConferenceRecord:
     reported = ev.status == "reported"
     # an edition named in passing: its facts are what follows its name, else the rest of its clause
     first = ev.spans if reported or not ev.near else ev.near
-    start, end = _dates(t, ev, first)
+    names = [(m.start, m.end) for m in ctx.mentions]
+    start, end = _dates(t, ev, first, cues, names)
     year = ev.year if ev.year is not None else (year_of(start) if start else None)
     if year is not None:  # "the 2023 Spring Meeting … on February 22": the year that names the event
         start, end = (_with_year(d, year) for d in (start, end))
@@ -255,7 +279,7 @@ def conference_record(ctx: DocContext, ev: EventMention) -> ConferenceRecord:
         series_status="known" if series is not None else "provisional",
         edition=ev.edition,
         status=ev.status,
-        host=find_host(t, ev.spans, gaz, cues),
+        host=find_host(t, ev.spans if reported else ev.lead_in + first, gaz, cues),
         location=find_location(t, first, gaz, cues) or find_location(t, ev.spans, gaz, cues),
         start_date=start,
         end_date=end,

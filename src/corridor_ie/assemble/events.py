@@ -41,19 +41,20 @@ from ..gazetteer.store import Gazetteer
 from ..lang.cues import EventCues
 from ..tables import load_table
 from ..types import Mention, TaggedDoc
-from .mentions import ConferenceMention, find_mentions
+from .mentions import ConferenceMention, find_mentions, joined
 from .series import SeriesIndex, countries_of, normalise_participants, provisional_id
 from .spans import Span, date_parts, inside, precision, sentence_of, sentence_spans, year_of
 from .tables import RecordsTable
 
 __all__ = [
-    "EventMention", "Span", "date_parts", "doc_events", "event_dates", "event_id", "inside", "precision",
+    "EventMention", "Span", "date_parts", "doc_events", "event_dates", "event_id", "inside", "passages", "precision",
     "reported_event", "sentence_of", "sentence_spans", "year_in",
 ]
 
 #: how far after a name an explicit year is taken as its date ("Hội nghị lần thứ 11 năm 2025"), up to the
 #: end of its clause
 _YEAR_REACH = 40
+_NEAR_BEFORE = 40
 _SEGMENT_END = re.compile(r"[,，;；。!?！？]|\.(?=\s|$)")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 #: the title and lead: the first sentences, or those starting in the first characters of the text (an
@@ -80,6 +81,7 @@ class EventMention:
     series_name: str | None = None  # the series as the text names it (provisional series)
     mentions: tuple[ConferenceMention, ...] = field(default=(), compare=False)
     near: tuple[Span, ...] = ()  # each name and what follows it in its clause (facts of an edition in passing)
+    lead_in: tuple[Span, ...] = ()  # the few words before each name ("… sẽ đăng cai tổ chức Diễn đàn …")
 
 
 def event_id(series_id: str | None, edition: int | None, year: int | None) -> str | None:
@@ -223,11 +225,6 @@ def _series_name(t: TaggedDoc, ms: list[ConferenceMention]) -> str | None:
     return best
 
 
-def _joined_names(text: str, a: int, b: int, cues: EventCues) -> bool:
-    gap = text[a:b].strip(" \t,，、")
-    return not gap or cues.joiners.fullmatch(gap) is not None
-
-
 def _lead_participants(t: TaggedDoc, gaz: Gazetteer) -> set[str]:
     """The places the title and lead name, when they are of two countries (else none)."""
     sents = sentence_spans(t)
@@ -294,16 +291,17 @@ def _counted(t: TaggedDoc, groups: dict[tuple, _Group], found: list[ConferenceMe
 
 
 def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTable | None = None,
-               index: SeriesIndex | None = None) -> list[EventMention]:
+               index: SeriesIndex | None = None,
+               found: list[ConferenceMention] | None = None) -> list[EventMention]:
     """Every event the document reports, announces or refers to: reported first, then planned, then
     referenced, each by series and edition. The assemble stage computes them once per document and
-    hands them to every record builder."""
+    hands them to every record builder. ``found``: the document's conference mentions, if known."""
     table = table or default_table()
     index = index or _default_index(gaz, cues, table)
     kinds = table.mechanism_kinds
     generic, cross = frozenset(kinds.generic), frozenset(kinds.cross_border)
     numbered_only = frozenset(kinds.numbered_only)
-    found = find_mentions(t, cues, table)
+    found = find_mentions(t, cues, table) if found is None else found
     ms = [m for m in found if m.has_head]
     if not ms:
         return []
@@ -315,7 +313,7 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
           for m, k in zip(ms, known, strict=True)]
     for i in range(len(ms) - 1):  # "第9届…博览会暨第29届…交易会": joined names share being cross-border
         a, b = ms[i], ms[i + 1]
-        if a.sentence == b.sentence and (ok[i] or ok[i + 1]) and _joined_names(t.text, a.end, b.start, cues):
+        if a.sentence == b.sentence and (ok[i] or ok[i + 1]) and joined(t.text, a.end, b.start, cues):
             ok[i] = ok[i] or not a.domestic
             ok[i + 1] = ok[i + 1] or not b.domestic
     series = _clusters([None if is_generic[i] else ("known", known[i]) if known[i]
@@ -338,8 +336,8 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
     weights: Counter = Counter()
     first: dict[tuple, int] = {}
     for i, m in enumerate(ms):
-        if series[i] is not None and ok[i]:
-            weights[series[i]] += 1
+        if series[i] is not None and ok[i]:  # an event named as a frame or an earlier one counts half
+            weights[series[i]] += 0.5 if m.cue in ("frame", "past") else 1
             first.setdefault(series[i], m.start)
     main = max(weights, key=lambda s: (weights[s], -first[s])) if weights else None
     # 2. bare editions
@@ -504,7 +502,8 @@ def _decide(t: TaggedDoc, groups: dict[tuple, _Group], main: tuple | None, cues:
 _ORDER = {"reported": 0, "planned": 1, "referenced": 2}
 
 
-def _subtract(span: Span, holes: list[Span]) -> list[Span]:
+def subtract(span: Span, holes: list[Span]) -> list[Span]:
+    """The parts of ``span`` outside ``holes``."""
     out, cur = [], span[0]
     for s, e in sorted(holes):
         if e <= cur or s >= span[1]:
@@ -527,8 +526,10 @@ def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: Eve
     for g in ordered:
         own = [m.clause for m in g.members]
         others = [(m.start, m.end) for h in groups.values() if h is not g for m in h.members]
-        spans = [p for c in own for p in _subtract(c, others)]
-        near = sorted({p for m in g.members for p in _subtract((m.start, m.clause[1]), others)})
+        spans = [p for c in own for p in subtract(c, others)]
+        near = sorted({p for m in g.members for p in subtract((m.start, m.clause[1]), others)})
+        lead_in = sorted({p for m in g.members for p in subtract((max(m.clause[0], m.start - _NEAR_BEFORE),
+                                                                    m.start), others)})
         idx = sorted({m.sentence for m in g.members})
         if g.status == "reported" and not reported_done:
             # the reported event's facts are also in sentences that refer back to it ("Hội nghị", 本次会议)
@@ -536,7 +537,7 @@ def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: Eve
             for i, (s, e) in enumerate(sents):
                 if i in idx:
                     continue
-                parts = _subtract((s, e), masked)
+                parts = subtract((s, e), masked)
                 if any(cues.reference.search(text, a, b) for a, b in parts):
                     idx.append(i)
                     spans += parts
@@ -563,7 +564,47 @@ def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: Eve
         name = _series_name(t, g.members) if status == "provisional" else None
         out.append(EventMention(eid, g.series_id, g.edition, g.status or "referenced", year,
                                 tuple(sents[i] for i in idx), tuple(spans), status, name, tuple(g.members),
-                                tuple(near)))
+                                tuple(near), tuple(lead_in)))
+    return out
+
+
+def passages(t: TaggedDoc, events: list[EventMention] | tuple[EventMention, ...], cues: EventCues) -> list[str | None]:
+    """The event each sentence speaks for (what is agreed there is agreed at it), by sentence index.
+
+    A reported event's passage runs from a sentence that names it to the next sentence that names
+    another reported event; the text before the first such sentence (title, lead) is the first reported
+    event's. A sentence that tells of separate talks ("hội đàm với", 会见, "held talks with") and names
+    no conference starts a passage of no event, until a sentence names the event again or refers back to
+    it ("Tại Hội nghị", 本次会议, "the conference").
+
+    >>> from corridor_ie.api import tag_text, resources
+    >>> t = tag_text("Hội nghị hợp tác hành lang kinh tế lần thứ 10 đã diễn ra. Hai bên thống nhất mở tuyến du lịch. "
+    ...              "Chiều cùng ngày, Chủ tịch tỉnh Lào Cai hội đàm với Bí thư Châu ủy Hồng Hà. Hai bên nhất trí xây cầu.")
+    >>> r = resources()
+    >>> cues = r.languages.get("vi").events
+    >>> passages(t, doc_events(t, r.gazetteer, cues), cues)
+    ['series.economic-corridor#10', 'series.economic-corridor#10', None, None]
+    """
+    sents = sentence_spans(t)
+    reported = [e for e in events if e.status == "reported"]
+    if not reported:
+        return [None] * len(sents)
+    named: dict[int, tuple[int, str]] = {}
+    for e in reported:
+        for m in e.mentions:
+            if m.sentence not in named or m.start < named[m.sentence][0]:
+                named[m.sentence] = (m.start, e.event_id)
+    any_named = {m.sentence for e in events for m in e.mentions}
+    current: str | None = reported[0].event_id
+    out: list[str | None] = []
+    for i, (s, e) in enumerate(sents):
+        if i in named:
+            current = named[i][1]
+        elif i not in any_named and cues.separate.search(t.text, s, e):
+            current = None
+        elif current is None and cues.reference.search(t.text, s, e):
+            current = reported[0].event_id
+        out.append(current)
     return out
 
 

@@ -187,11 +187,12 @@ def _starts_name(t: TaggedDoc, j: int, cues: EventCues, mention_starts: set[int]
 
 
 def _continue(t: TaggedDoc, pos: int, limit: int, cues: EventCues, starts: set[int],
-              dates: dict[int, Mention], editions: set[int]) -> tuple[int, int | None]:
-    """How far a name runs on after ``pos`` (a head noun or an edition), and a year naming it."""
+              dates: dict[int, Mention], editions: set[int], open_start: bool = False) -> tuple[int, int | None]:
+    """How far a name runs on after ``pos`` (a head noun or an edition), and a year naming it. With
+    ``open_start`` any word but a stop word may start it (right after an unnumbered head noun)."""
     text = t.text
     units = {m.start: m.end for m in t.mentions if m.label in _UNITS and m.end <= limit}
-    end, i, boundary, year = pos, pos, True, None
+    end, i, boundary, year = pos, pos, not (open_start and cues.spaced), None
     comma = False  # the last boundary was a comma
     spaced = cues.spaced
     while i < limit:
@@ -328,8 +329,10 @@ def _facts(t: TaggedDoc, start: int, end: int, cues: EventCues, ctx: _DocView, h
     for m in t.mentions:
         if m.end <= start or m.start >= end or not m.id:
             continue
-        if m.label == "PLACE" or (m.label == "ORG" and m.attr("kind") == "international"):
+        if m.label in ("PLACE", "ORG"):  # bodies of one side are dropped when the series is read
             ids.add(m.id)
+        elif m.label == "BORDER_GATE_PAIR" and isinstance(m.value, list | tuple):
+            ids.update(m.value)  # "Móng Cái - Đông Hưng": the two gates' towns
         elif m.label == "SERIES" and series is None:
             series = m.id
     pairs = [ids_ for ids_, p in cues.pairs if p.search(text, start, end)]
@@ -358,7 +361,7 @@ def _numbered(t: TaggedDoc, ed: Mention, sent: Span, lo: int, hi: int, cues: Eve
     head_after = None
     own_head = start is not None and cues.name_before == "head" or cues.heads.search(text, ed.start, ed.end) is not None
     if not own_head:
-        head_after = _head_after(t, ed.end, hi, cues, ctx.generic)
+        head_after = _head_after(t, ed.end, hi, cues, ctx.generic | ctx.people)
         if head_after is None:
             if after_mention and _elliptical(text, lo, ed.start, cues):  # "the eighth conference … and the ninth in 2019"
                 return ConferenceMention(ed.start, ed.end, sentence_of(ctx.sents, ed.start), (ed.start, ed.end),
@@ -416,8 +419,8 @@ def _unnumbered(t: TaggedDoc, a0: int, a1: int, lo: int, hi: int, cues: EventCue
     if head is None:
         end, year = pos, None
         start = a0 if cues.name_before != "clause" else start
-    else:
-        end, year = _continue(t, pos, hi, cues, ctx.starts, ctx.dates, ctx.editions)
+    else:  # "Diễn đàn hợp tác nông nghiệp tỉnh …": lower-case words go on a name right after its head
+        end, year = _continue(t, pos, hi, cues, ctx.starts, ctx.dates, ctx.editions, open_start=True)
     start, end = _trim(text, start, end, cues)
     if end <= start:
         return None
@@ -439,6 +442,7 @@ class _DocView:
     rank: dict[str, int]
     generic: frozenset[str]
     event_types: frozenset[str]
+    people: frozenset[str] = frozenset()
 
 
 def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[ConferenceMention]:
@@ -452,7 +456,7 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
     ctx = _DocView(sents, {m.start for m in t.mentions if m.label in ("PLACE", "ORG", "SERIES")},
                    {m.start: m for m in t.of("DATE")},
                    {m.start for m in t.of("EDITION") if isinstance(m.value, int)}, rank, frozenset(generic),
-                   frozenset(table.mechanism_kinds.event_types))
+                   frozenset(table.mechanism_kinds.event_types), frozenset(table.mechanism_kinds.people))
     editions = [m for m in t.of("EDITION") if isinstance(m.value, int) and not _in_caption(text, m.start, cues)]
     out: list[ConferenceMention] = []
     streaks: list[Mention] = []
@@ -473,7 +477,7 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
     bare: list[ConferenceMention] = []
     anchors: list[Span] = [(m.start, m.end) for m in t.of("SERIES")]
     for key, p in cues.mechanisms:
-        if key in generic or key not in rank:
+        if key in generic or key not in rank or key in ctx.people:
             continue
         anchors += [(m.start(), m.end()) for m in p.finditer(text)]
     anchors.sort(key=lambda a: (a[0], -a[1]))
@@ -496,6 +500,16 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
                 streaks.remove(streak)
             out.append(m)
             taken.append((m.start, m.end))
+    for x in streaks:  # "…边境地区合作联席会议是连续第六年举行": the meeting its clause names
+        s, e = sents[sentence_of(sents, x.start)]
+        heads = [h for h in cues.heads.finditer(text, s, x.start) if not any(a <= h.start() < b for a, b in taken)]
+        if heads:
+            h = heads[-1]
+            before = [m.end for m in out if s <= m.end <= h.start()]
+            m = _unnumbered(t, h.start(), h.end(), max([s, *before]), x.start, cues, ctx)
+            if m is not None and m.has_head:
+                out.append(replace(m, edition=x.value, anchor=(x.start, x.end)))
+                taken.append((m.start, m.end))
     out.sort(key=lambda m: m.start)
     return sorted(_with_cues(t, out, cues) + bare, key=lambda m: m.start)
 
@@ -503,9 +517,13 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
 # --------------------------------------------------------------------------- status cues
 
 
-def _joined(text: str, a: int, b: int, cues: EventCues) -> bool:
-    """Whether ``text[a:b]``, between two names, only joins them ("và", 暨, "and the")."""
+def joined(text: str, a: int, b: int, cues: EventCues) -> bool:
+    """Whether ``text[a:b]``, between two names, only joins them ("và", 暨, "and the"; a year naming the
+    first may stand before the joiner: "Lễ hội … năm 2026 và Diễn đàn …")."""
     gap = text[a:b].strip(" \t,，、")
+    year = re.match(r"(?:" + cues.year_joins.pattern + r")?\s*(?:19|20)\d\d(?:\s*年)?", gap, re.IGNORECASE)
+    if year is not None and year.end() > 0:
+        gap = gap[year.end():].strip(" \t,，、")
     if not gap:
         return True
     m = cues.joiners.match(gap)
@@ -553,10 +571,10 @@ def _with_cues(t: TaggedDoc, ms: list[ConferenceMention], cues: EventCues) -> li
         rights.append((m.end, stop.start() if stop else nxt))
     # names joined by "và" / 暨 / "and" share what is said before the first and after the last
     for i in range(len(ms) - 1):
-        if ms[i].sentence == ms[i + 1].sentence and _joined(text, ms[i].end, ms[i + 1].start, cues):
+        if ms[i].sentence == ms[i + 1].sentence and joined(text, ms[i].end, ms[i + 1].start, cues):
             lefts[i + 1] = lefts[i]
     for i in range(len(ms) - 2, -1, -1):
-        if ms[i].sentence == ms[i + 1].sentence and _joined(text, ms[i].end, ms[i + 1].start, cues):
+        if ms[i].sentence == ms[i + 1].sentence and joined(text, ms[i].end, ms[i + 1].start, cues):
             rights[i] = rights[i + 1]
     out: list[ConferenceMention] = []
     for m, left, right in zip(ms, lefts, rights, strict=True):

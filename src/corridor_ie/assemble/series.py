@@ -37,8 +37,9 @@ def provisional_id(mechanism: str, participants: Iterable[str]) -> str:
 
 
 def normalise_participants(ids: Iterable[str], gaz: Gazetteer) -> tuple[str, ...]:
-    """Participants with a country dropped when a place inside it is named too."""
-    ids = set(ids)
+    """Participants with a country dropped when a place inside it is named too; a border gate stands for
+    its town, a body of one side ("UBND") is none."""
+    ids = {_town_of(i, gaz) for i in ids}
     inner = set()
     for i in ids:
         e = gaz.get(i)
@@ -53,6 +54,14 @@ def normalise_participants(ids: Iterable[str], gaz: Gazetteer) -> tuple[str, ...
             continue  # a body of one side ("UBND") is no participant
         out.append(i)
     return tuple(sorted(out))
+
+
+def _town_of(i: str, gaz: Gazetteer) -> str:
+    e = gaz.get(i)
+    if e is None or e.type != "border_gate":
+        return i
+    town = e.attrs.get("district_pre2025") or e.parent
+    return town if isinstance(town, str) and gaz.get(town) is not None else i
 
 
 def countries_of(ids: Iterable[str], gaz: Gazetteer) -> set[str]:

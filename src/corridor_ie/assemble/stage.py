@@ -22,6 +22,7 @@ from ..types import TaggedDoc
 from .commitment import build_commitments
 from .conference import build_conferences
 from .events import EventMention, doc_events
+from .mentions import ConferenceMention, find_mentions
 from .official import build_officials
 from .series import SeriesIndex
 from .tables import RecordsTable
@@ -36,6 +37,7 @@ class DocContext:
     gazetteer: Gazetteer
     events: tuple[EventMention, ...]
     table: RecordsTable
+    mentions: tuple[ConferenceMention, ...] = ()  # every conference the text names, an event or not
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,8 @@ def context_of(t: TaggedDoc, lang: Language, gaz: Gazetteer, table: RecordsTable
     one built from ``languages``, else from ``lang`` alone) tells the gazetteer's series apart."""
     table = table or records_table()
     index = index or series_index(gaz, languages if languages is not None else [lang], table)
-    return DocContext(t, lang, gaz, tuple(doc_events(t, gaz, lang.events, table, index)), table)
+    found = find_mentions(t, lang.events, table)
+    return DocContext(t, lang, gaz, tuple(doc_events(t, gaz, lang.events, table, index, found)), table, tuple(found))
 
 
 def assemble(t: TaggedDoc, lang: Language, gaz: Gazetteer, table: RecordsTable,

@@ -24,6 +24,7 @@ class MechanismKinds(Table):
     related: list[list[str]] = Field(default_factory=list)  # groups of mechanisms close enough to share a series
     event_types: list[str] = Field(default_factory=list)  # a head noun of one of these names the mechanism
     numbered_only: list[str] = Field(default_factory=list)  # a conference of one only with an edition number
+    people: list[str] = Field(default_factory=list)  # mechanisms whose words name people, never the meeting
 
 
 class RecordsTable(Table):

@@ -101,6 +101,7 @@ class EventCues:
     past_after: re.Pattern[str] = NEVER
     along: re.Pattern[str] = NEVER
     about: re.Pattern[str] = NEVER
+    separate: re.Pattern[str] = NEVER
     mechanisms: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (mechanism key, its words), table order
     scopes: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
@@ -139,7 +140,7 @@ class EventCues:
             international=p(conf.international), year_joins=p(conf.year_joins),
             pairs=tuple((tuple(ids), p([w])) for w, ids in conf.pairs.items()), captions=p(conf.captions),
             frames=p(st.frames), planned_before=p(st.planned_before), happened=p(st.happened),
-            happened_before=p(st.happened_before), past=p(st.past), past_after=p(st.past_after), along=p(st.along), about=p(st.about),
+            happened_before=p(st.happened_before), past=p(st.past), past_after=p(st.past_after), along=p(st.along), about=p(st.about), separate=p(st.separate),
             mechanisms=tuple((k, p(ws)) for k, ws in t.mechanisms.items() if ws),
             scopes=tuple((k, p(ws)) for k, ws in t.scopes.items() if ws),
         )

@@ -100,6 +100,7 @@ class ConferenceStatus(Table):
     past_after: Words = words()  # after a name: it is an earlier one ("năm ngoái", 去年, "earlier this year")
     along: Words = words()  # before a name: it goes with the one before ("đồng thời", 同时, "at the same time")
     about: Words = words()  # right before a name: another event is about it ("họp báo về", "press conference on")
+    separate: Words = words()  # a sentence with one of these (and no conference) tells of separate talks ("会见")
 
 
 class EventsTable(Table):
