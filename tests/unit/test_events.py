@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from tests.conftest import language
 
 from corridor_ie.api import resources, tag_text
 from corridor_ie.assemble import events as ev_mod
 from corridor_ie.assemble.events import event_id, reported_event
-from corridor_ie.types import CharSpan, CleanDoc, Mention, SegmentedDoc, Source, TaggedDoc
+from corridor_ie.types import TaggedDoc
 
 CORRIDOR = "series.economic-corridor"
 

@@ -61,6 +61,15 @@ def most_specific(places: list[Mention], gaz: Gazetteer) -> Mention | None:
     return min(places, key=rank) if places else None
 
 
+def first_not_country(places: list[Mention], gaz: Gazetteer) -> Mention | None:
+    """The first place that is not a country, else the first place (a host named among several)."""
+    for m in places:
+        e = gaz.get(m.id)
+        if (e.type if e else m.attr("type")) != "country":
+            return m
+    return places[0] if places else None
+
+
 def evidence(t: TaggedDoc, spans: tuple[Span, ...] | list[Span]) -> list[Evidence]:
     """Evidence for sentence spans, surrounding whitespace trimmed, in text order, de-duplicated."""
     out: list[Evidence] = []
@@ -95,7 +104,7 @@ def _host_by_verb(t: TaggedDoc, span: Span, cues: EventCues, gaz: Gazetteer) -> 
             start = lo + commas[-1] if commas else lo
         if any(start <= p.start < verb.start() for p in t.of("PERSON")):
             continue  # "Chủ tịch UBND tỉnh X Nguyễn Văn A chủ trì": a person chairs, no province hosts
-        best = most_specific(_places_in(t, start, verb.start()), gaz)
+        best = first_not_country(_places_in(t, start, verb.start()), gaz)
         if best:
             return place_ref(best, gaz)
     return None
@@ -105,7 +114,7 @@ def _host_by_prefix(t: TaggedDoc, span: Span, cues: EventCues, gaz: Gazetteer) -
     for cue in cues.host_prefixes.finditer(t.text, *span):
         stop = re.search(r"[,.;:，。；：]", t.text[cue.end():span[1]])
         end = cue.end() + stop.start() if stop else span[1]
-        best = most_specific(_places_in(t, cue.end(), min(end, cue.end() + 80)), gaz)
+        best = first_not_country(_place_chain(t, cue.end(), min(end, cue.end() + 80), cues), gaz)
         if best:
             return place_ref(best, gaz)
     return None

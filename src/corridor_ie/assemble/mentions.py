@@ -94,10 +94,8 @@ def _elliptical(text: str, lo: int, pos: int, cues: EventCues) -> bool:
     gap = text[lo:pos].rstrip()
     if gap.lower().endswith(" the"):
         gap = gap[:-4].rstrip()
-    m = None
-    for m in cues.joiners.finditer(gap):
-        pass
-    return m is not None and m.end() == len(gap) and not _HARD.search(gap)
+    last = list(cues.joiners.finditer(gap))[-1:]
+    return bool(last) and last[0].end() == len(gap) and not _HARD.search(gap)
 
 
 def _followed_by(pattern: re.Pattern[str], text: str, pos: int) -> bool:
@@ -226,7 +224,7 @@ def _continue(t: TaggedDoc, pos: int, limit: int, cues: EventCues, starts: set[i
             i = j + 1
             continue
         if ch in ":：" and _next_mention(text, j + 1, limit, starts):
-            boundary = True  # "các tỉnh: Hà Giang, Lào Cai, …"
+            boundary = True  # "các tỉnh: A, B, …"
             i = j + 1
             continue
         if _HARD.match(text, j):
@@ -332,7 +330,7 @@ def _facts(t: TaggedDoc, start: int, end: int, cues: EventCues, ctx: _DocView, h
         if m.label in ("PLACE", "ORG"):  # bodies of one side are dropped when the series is read
             ids.add(m.id)
         elif m.label == "BORDER_GATE_PAIR" and isinstance(m.value, list | tuple):
-            ids.update(m.value)  # "Móng Cái - Đông Hưng": the two gates' towns
+            ids.update(m.value)  # a gate pair "A - B": its two towns
         elif m.label == "SERIES" and series is None:
             series = m.id
     pairs = [ids_ for ids_, p in cues.pairs if p.search(text, start, end)]
@@ -565,7 +563,7 @@ def _with_cues(t: TaggedDoc, ms: list[ConferenceMention], cues: EventCues) -> li
         s, e = sents[m.sentence]
         prev = ms[i - 1].end if i and ms[i - 1].sentence == m.sentence else s
         nxt = ms[i + 1].start if i + 1 < len(ms) and ms[i + 1].sentence == m.sentence else e
-        cut = [x.end() for x in _CLAUSE_END.finditer(text, prev, m.start)]  # "…năm 2017 tại Hải Phòng; …"
+        cut = [x.end() for x in _CLAUSE_END.finditer(text, prev, m.start)]  # "…năm 2017 tại X; …"
         stop = _CLAUSE_END.search(text, m.end, nxt)
         lefts.append((cut[-1] if cut else prev, m.start))
         rights.append((m.end, stop.start() if stop else nxt))
