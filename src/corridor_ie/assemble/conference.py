@@ -226,7 +226,8 @@ def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...], cues: EventC
     month or year, for an edition named in passing. A date before another meeting's noun is that
     meeting's ("Sáng 4/11, … chủ trì cuộc họp chuẩn bị tham dự Diễn đàn …")."""
     own = [(m.start, m.end) for m in ev.mentions]
-    others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues)]
+    sents = sentence_spans(t)
+    others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues, sents)]
 
     def cut(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         return tuple(p for sp in spans for p in subtract(sp, others))
@@ -242,10 +243,10 @@ def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...], cues: EventC
     return None, None
 
 
-def _before_other_meeting(t: TaggedDoc, d: Mention, own: list[Span], names: list[Span], cues: EventCues) -> bool:
+def _before_other_meeting(t: TaggedDoc, d: Mention, own: list[Span], names: list[Span], cues: EventCues,
+                          sents: list[Span]) -> bool:
     """Whether a head noun outside every conference name stands between DATE ``d`` and the next name of
     this event in its sentence."""
-    sents = sentence_spans(t)
     i = sentence_of(sents, d.start)
     after = [s for s, _ in own if d.end <= s < sents[i][1]]
     if not after:

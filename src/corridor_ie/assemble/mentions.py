@@ -474,10 +474,12 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
     taken = [(m.start, m.end) for m in out]
     bare: list[ConferenceMention] = []
     anchors: list[Span] = [(m.start, m.end) for m in t.of("SERIES")]
-    for key, p in cues.mechanisms:
-        if key in generic or key not in rank or key in ctx.people:
-            continue
-        anchors += [(m.start(), m.end()) for m in p.finditer(text)]
+    wanted = [(k, p) for k, p in cues.mechanisms if k not in generic and k in rank and k not in ctx.people]
+    for hit in cues.mechanism_any.finditer(text):  # one scan, then which mechanism starts there
+        for _, p in wanted:
+            m = p.match(text, hit.start())
+            if m is not None:
+                anchors.append((m.start(), m.end()))
     anchors.sort(key=lambda a: (a[0], -a[1]))
     for a0, a1 in anchors:
         if any(s <= a0 < e for s, e in taken):

@@ -103,6 +103,7 @@ class EventCues:
     about: re.Pattern[str] = NEVER
     separate: re.Pattern[str] = NEVER
     mechanisms: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (mechanism key, its words), table order
+    mechanism_any: re.Pattern[str] = NEVER  # the words of every mechanism (to find where one may be)
     scopes: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     @classmethod
@@ -142,6 +143,7 @@ class EventCues:
             frames=p(st.frames), planned_before=p(st.planned_before), happened=p(st.happened),
             happened_before=p(st.happened_before), past=p(st.past), past_after=p(st.past_after), along=p(st.along), about=p(st.about), separate=p(st.separate),
             mechanisms=tuple((k, p(ws)) for k, ws in t.mechanisms.items() if ws),
+            mechanism_any=p([w for ws in t.mechanisms.values() for w in ws]),
             scopes=tuple((k, p(ws)) for k, ws in t.scopes.items() if ws),
         )
 
