@@ -177,6 +177,10 @@ def _later_than_article(t: TaggedDoc, g: _Group) -> bool:
     if t.seg.published is None:
         return False
     start, _ = event_dates(t, [m.clause for m in g.members])
+    if start is None:  # "今年6月召开…": a month is enough
+        start, _ = event_dates(t, [m.clause for m in g.members], allow_year=True)
+        if start is not None and precision(start) == "year":
+            start = None
     if not start or year_of(start) is None:
         return False
     return start > t.seg.published.isoformat()[:len(start)]
@@ -307,7 +311,10 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
         return []
     parts = [normalise_participants(m.participants, gaz) for m in ms]
     known = [m.series_id or index.resolve(m.mechanisms, p, gaz) for m, p in zip(ms, parts, strict=True)]
-    is_generic = [k is None and (m.mechanism is None or m.mechanism in generic) for m, k in zip(ms, known, strict=True)]
+    # a bare name ("Hội nghị lần thứ 13", "the 17th meeting") says only what kind of meeting it is; with
+    # participants of two sides it names a series of its own ("…与越南…第三次跨境合作联席会议")
+    is_generic = [k is None and (m.mechanism is None or m.mechanism in generic)
+                  and len(countries_of(p, gaz)) < 2 for m, k, p in zip(ms, known, parts, strict=True)]
     ok = [_cross_border(m, k, gaz, cross) and not (m.domestic and not k and m.mechanism not in cross
                                                      and len(countries_of(m.participants, gaz)) < 2)
           for m, k in zip(ms, known, strict=True)]
@@ -317,7 +324,8 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
             ok[i] = ok[i] or not a.domestic
             ok[i + 1] = ok[i + 1] or not b.domestic
     series = _clusters([None if is_generic[i] else ("known", known[i]) if known[i]
-                        else ("prov", m.mechanism, frozenset(parts[i])) for i, m in enumerate(ms)], index)
+                        else ("prov", m.mechanism or "conference", frozenset(parts[i])) for i, m in enumerate(ms)],
+                       index)
 
     # 1. numbered events of a named mechanism
     groups: dict[tuple, _Group] = {}

@@ -48,7 +48,7 @@ _CLAUSE_END = re.compile(r"[;；]")
 _UNITS = ("PLACE", "ORG", "SERIES", "TITLE", "BORDER_GATE")
 _YEAR_AFTER = re.compile(r"\s*[\"“”'’]?\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*[年]?\s*$")
-_TITLE_BEFORE = re.compile(r"(?:(?<![\w'’])[A-Z][\w'’.-]*\s+(?:(?:and|of|for|on|[-–—&])\s+)?)+\Z")
+_TITLE_BEFORE = re.compile(r"(?:(?:(?<![\w'’])[A-Z][\w'’.-]*|\([^()\n]{1,40}\))\s+(?:(?:and|of|for|on|[-–—&])\s+)?)+\Z")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d/]|[.,-]\d)")
 _WORD = re.compile(r"[^\s,，;；:：()（）\"“”]+")
 _LEAD_JUNK = " \t\n,，、:：;；-–—)）"
@@ -128,8 +128,9 @@ def _left_bound(t: TaggedDoc, pos: int, limit: int, cues: EventCues) -> int:
     text = t.text
     lo = max(limit, pos - cues.reach)
     inner = [(m.start, m.end) for m in t.mentions if m.label in _UNITS and lo <= m.start and m.end <= pos]
-    best = max([lo] + [m.end() for m in cues.name_stops.finditer(text, lo, pos)
-                       if not any(a <= m.start() < b for a, b in inner)])
+    stops = [m.end() for p in (cues.name_stops, cues.planned_before, cues.happened_before, cues.frames, cues.past)
+             for m in p.finditer(text, lo, pos) if not any(a <= m.start() < b for a, b in inner)]
+    best = max([lo, *stops])
     best = max(best, _ends(_HARD, text, lo, pos))
     if cues.name_before == "clause":  # a clause ends at a comma too
         best = max(best, _ends(_COMMA, text, lo, pos))
@@ -190,7 +191,7 @@ def _continue(t: TaggedDoc, pos: int, limit: int, cues: EventCues, starts: set[i
     ``open_start`` any word but a stop word may start it (right after an unnumbered head noun)."""
     text = t.text
     units = {m.start: m.end for m in t.mentions if m.label in _UNITS and m.end <= limit}
-    end, i, boundary, year = pos, pos, not (open_start and cues.spaced), None
+    end, i, boundary, year = pos, pos, not (open_start and cues.capitalised_continues), None
     comma = False  # the last boundary was a comma
     spaced = cues.spaced
     while i < limit:
@@ -551,7 +552,7 @@ def _cue(text: str, left: Span, right: Span, cues: EventCues) -> str:
         return "planned"
     if cues.past.search(before) or cues.past_after.search(after):
         return "past"
-    if cues.happened.search(after) or cues.happened.search(before) or cues.happened_before.search(before):
+    if cues.happened.search(after) or cues.happened_before.search(before):
         return "happened"
     return "none"
 
