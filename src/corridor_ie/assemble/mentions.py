@@ -320,9 +320,10 @@ def _facts(t: TaggedDoc, start: int, end: int, cues: EventCues, ctx: _DocView, h
     rank = ctx.rank
     keys = sorted({k for k, p in cues.mechanisms if k in rank and p.search(text, start, end)}, key=rank.__getitem__)
     if head is not None:  # a head noun that names a kind of event names the mechanism ("Diễn đàn … hành lang kinh tế")
-        typed = [k for k, p in cues.mechanisms if k in ctx.event_types and p.match(text, head)]
-        if typed:
-            keys = [typed[0]] + [k for k in keys if k != typed[0]]
+        typed = [(m.end(), k) for k, p in cues.mechanisms if k in ctx.event_types and (m := p.match(text, head))]
+        if typed:  # the longest: "Hội đàm định kỳ" is a regular meeting, not plain talks
+            top = max(typed, key=lambda x: x[0])[1]
+            keys = [top] + [k for k in keys if k != top]
     ids: set[str] = set()
     series = None
     for m in t.mentions:
@@ -341,6 +342,23 @@ def _facts(t: TaggedDoc, start: int, end: int, cues: EventCues, ctx: _DocView, h
     ids.update(scopes)
     return _NameFacts(tuple(keys), tuple(sorted(ids)), series, bool(cues.domestic.search(text, start, end)),
                       bool(pairs) or bool(scopes) or bool(cues.international.search(text, start, end)))
+
+
+def _subject_sides(t: TaggedDoc, lo: int, start: int, cues: EventCues) -> tuple[str, ...]:
+    """The places of the sides that hold a meeting whose name names none: "Bộ đội Biên phòng tỉnh A (Việt
+    Nam) và … khu vực B (Trung Quốc) đã tổ chức Hội đàm định kỳ lần thứ IV" (not a place after "tại")."""
+    text = t.text
+    verb = [m for m in cues.happened_before.finditer(text, max(lo, start - 30), start)]
+    if not verb:
+        return ()
+    where = [c.end() for c in cues.location_cues.finditer(text, lo, verb[-1].start())]
+    ids = []
+    for m in t.of("PLACE"):
+        if lo <= m.start and m.end <= verb[-1].start() and m.id:
+            if any(w <= m.start and not _COMMA.search(text, w, m.start) for w in where):
+                continue  # "tại tỉnh A, …": where, not who
+            ids.append(m.id)
+    return tuple(sorted(set(ids)))
 
 
 # --------------------------------------------------------------------------- finding mentions
@@ -378,8 +396,11 @@ def _numbered(t: TaggedDoc, ed: Mention, sent: Span, lo: int, hi: int, cues: Eve
     head = head_after[0] if head_after is not None else (
         heads[-1].start() if cues.name_before == "head" and heads else ed.start)
     facts = _facts(t, start, end, cues, ctx, head)
+    participants = facts.participants
+    if not participants and facts.mechanisms and facts.mechanisms[0] not in ctx.generic:
+        participants = _subject_sides(t, sent[0], start, cues)
     return ConferenceMention(start, end, sentence_of(ctx.sents, ed.start), (ed.start, ed.end), ed.value,
-                             facts.mechanisms, facts.participants, facts.series_id,
+                             facts.mechanisms, participants, facts.series_id,
                              year if year is not None else _year_after(text, end, cues),
                              facts.domestic, facts.international)
 
@@ -470,6 +491,8 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
         lo = max(s, prev, editions[k - 1].end if k and editions[k - 1].end > s else s)
         hi = min(e, editions[k + 1].start if k + 1 < len(editions) and editions[k + 1].start < e else e)
         m = _numbered(t, ed, (s, e), lo, hi, cues, ctx, after_mention=bool(out) and out[-1].end > s)
+        if m is not None and out and out[-1].domestic and not text[out[-1].end:m.start].strip():
+            m = replace(m, domestic=True)  # "第十三届全国人民代表大会第五次会议": a session of a domestic body
         if m is not None:
             out.append(m)
     taken = [(m.start, m.end) for m in out]
@@ -548,7 +571,8 @@ def _cue(text: str, left: Span, right: Span, cues: EventCues) -> str:
         return "frame"
     if cues.about.search(before):
         return "none"  # "A press conference on the … Fair 2018 opened": the verbs are the other event's
-    if cues.future.search(after) or cues.planned_before.search(before):
+    clause_before = _COMMA.split(before)[-1]  # "王毅还将…共同主持…", "Việt Nam sẽ chủ trì tổ chức …"
+    if cues.future.search(after) or cues.planned_before.search(before) or cues.future.search(clause_before):
         return "planned"
     if cues.past.search(before) or cues.past_after.search(after):
         return "past"
