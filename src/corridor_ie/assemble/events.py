@@ -229,11 +229,14 @@ def _series_name(t: TaggedDoc, ms: list[ConferenceMention]) -> str | None:
     return best
 
 
-def _lead_participants(t: TaggedDoc, gaz: Gazetteer) -> set[str]:
-    """The places the title and lead name, when they are of two countries (else none)."""
+def _lead_participants(t: TaggedDoc, gaz: Gazetteer, cues: EventCues) -> set[str]:
+    """The places the title and lead name (not where things happen: "tại", "in"), when they are of two
+    countries (else none)."""
     sents = sentence_spans(t)
     lead = [s for i, s in enumerate(sents) if i < _LEAD_SENTENCES or s[0] < _LEAD_CHARS]
-    ids = {m.id for m in t.of("PLACE") if m.id and inside(m, lead)}
+    where = [c.end() for c in cues.location_cues.finditer(t.text)]
+    ids = {m.id for m in t.of("PLACE") if m.id and inside(m, lead)
+           and not any(w <= m.start <= w + 2 for w in where)}
     return set(normalise_participants(ids, gaz)) if len(countries_of(ids, gaz)) >= 2 else set()
 
 
@@ -306,7 +309,9 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
     generic, cross = frozenset(kinds.generic), frozenset(kinds.cross_border)
     numbered_only = frozenset(kinds.numbered_only)
     found = find_mentions(t, cues, table) if found is None else found
-    ms = [m for m in found if m.has_head]
+    # meetings, and the cross-border bodies named as themselves ("the Joint Steering Committee … convened
+    # its 6th session"): those tell what the article is about but are no event of their own
+    ms = [m for m in found if m.has_head or m.mechanism in cross]
     if not ms:
         return []
     parts = [normalise_participants(m.participants, gaz) for m in ms]
@@ -349,7 +354,7 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
             first.setdefault(series[i], m.start)
     main = max(weights, key=lambda s: (weights[s], -first[s])) if weights else None
     # 2. bare editions
-    topic = _lead_participants(t, gaz)
+    topic = _lead_participants(t, gaz, cues)
     topics: set[tuple] = set()
     for i, m in enumerate(ms):
         if m.edition is None or series[i] is not None:
@@ -429,7 +434,11 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
         g.series_id = sk[1] if sk[0] == "known" else provisional_id(
             sk[1] or "conference", normalise_participants(sk[2] | g.participants, gaz))
     _decide(t, groups, main, cues)
-    return _events(t, groups, gaz, cues)
+    named: dict[tuple, list[ConferenceMention]] = {}
+    for i, m in enumerate(ms):
+        if series[i] is not None:
+            named.setdefault(series[i], []).append(m)
+    return _events(t, groups, gaz, cues, named)
 
 
 def _historical(t: TaggedDoc, g: _Group, ref_year: int | None) -> bool:
@@ -524,7 +533,8 @@ def subtract(span: Span, holes: list[Span]) -> list[Span]:
     return out
 
 
-def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: EventCues) -> list[EventMention]:
+def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: EventCues,
+            named: dict[tuple, list[ConferenceMention]]) -> list[EventMention]:
     sents = sentence_spans(t)
     text = t.text
     out: list[EventMention] = []
@@ -569,7 +579,7 @@ def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: Eve
         if eid is None:
             continue
         status = "known" if g.known else "provisional"
-        name = _series_name(t, g.members) if status == "provisional" else None
+        name = _series_name(t, g.members + named.get(g.key[0], [])) if status == "provisional" else None
         out.append(EventMention(eid, g.series_id, g.edition, g.status or "referenced", year,
                                 tuple(sents[i] for i in idx), tuple(spans), status, name, tuple(g.members),
                                 tuple(near), tuple(lead_in)))

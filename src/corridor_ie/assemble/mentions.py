@@ -274,7 +274,8 @@ def _trim(text: str, start: int, end: int, cues: EventCues) -> Span:
         while end > start and text[end - 1] in _TRAIL_JUNK:
             end -= 1
         piece = text[start:end]
-        m = re.search(r"(?:^|\s)(?:" + cues.joiners.pattern + r")\s*$", piece, re.IGNORECASE) if cues.spaced else None
+        m = re.search(r"(?:^|\s)(?:" + cues.joiners.pattern + "|" + cues.continuations.pattern + r")\s*$", piece,
+                      re.IGNORECASE) if cues.spaced else None
         if m is None and not cues.spaced:
             m2 = cues.joiners.search(piece[-1:]) if piece else None
             if m2 is not None:
@@ -438,7 +439,7 @@ def _unnumbered(t: TaggedDoc, a0: int, a1: int, lo: int, hi: int, cues: EventCue
             head = None
     if head is None:
         end, year = pos, None
-        start = a0 if cues.name_before != "clause" else start
+        start = a0 if cues.name_before == "head" else start
     else:  # "Diễn đàn hợp tác nông nghiệp tỉnh …": lower-case words go on a name right after its head
         end, year = _continue(t, pos, hi, cues, ctx.starts, ctx.dates, ctx.editions, open_start=True)
     start, end = _trim(text, start, end, cues)

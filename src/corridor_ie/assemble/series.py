@@ -21,7 +21,7 @@ participants, else a provisional series read from the text.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..gazetteer.store import Gazetteer
 from ..lang.cues import EventCues
@@ -99,6 +99,7 @@ class SeriesIndex:
     generic: frozenset[str]
     related: tuple[frozenset[str], ...]
     event_types: frozenset[str] = frozenset()
+    primary: dict[str, str] = field(default_factory=dict)  # series id -> the mechanism most of its names word
 
     @classmethod
     def build(cls, gaz: Gazetteer, cues: Iterable[EventCues], table: RecordsTable) -> SeriesIndex:
@@ -107,18 +108,22 @@ class SeriesIndex:
         rank = {k: i for i, k in enumerate(table.mechanisms)}
         types = frozenset(table.mechanism_kinds.event_types)
         mechs: dict[str, frozenset[str]] = {}
+        primary: dict[str, str] = {}
         members: dict[str, frozenset[str]] = {}
         bodies_of = [e for e in gaz.of_type("org") if e.attrs.get("kind") == "international"]
         for e in gaz.entries.values():
             if e.type != "series":
                 continue
-            keys = {k for _, name in e.all_names() for c in cues if (k := name_mechanism(name, c, rank, types))}
-            mechs[e.id] = frozenset(keys)
+            found = [k for _, name in e.all_names() for c in cues if (k := name_mechanism(name, c, rank, types))]
+            mechs[e.id] = frozenset(found)
+            if found:  # the mechanism most of its names word: the only one that names it alone
+                primary[e.id] = max(sorted(set(found), key=rank.__getitem__), key=found.count)
             names = [n.casefold() for _, n in e.all_names()]
             bodies = {b.id for b in bodies_of if any(x.casefold() in n for _, x in b.all_names() for n in names)}
             members[e.id] = frozenset(e.members) | bodies
         kinds = table.mechanism_kinds
-        return cls(mechs, members, frozenset(kinds.generic), tuple(frozenset(g) for g in kinds.related), types)
+        return cls(mechs, members, frozenset(kinds.generic), tuple(frozenset(g) for g in kinds.related), types,
+                   primary)
 
     def resolve(self, mechanisms: tuple[str, ...], participants: Iterable[str], gaz: Gazetteer) -> str | None:
         """The gazetteer series a conference with these mechanisms and participants belongs to, or None."""
@@ -138,8 +143,11 @@ class SeriesIndex:
         if other:  # a river, a region or a body: only a series whose names name it
             fits = [s for s, ks in self.mechanisms.items() if top in ks and other <= self.members[s]]
             return self._best(fits, admin, need=1, alone=True) if fits else None
-        found = self._best([s for s, ks in self.mechanisms.items() if top in ks], admin, need=1,
-                           alone=top not in self.event_types)
+        found = self._best([s for s, ks in self.mechanisms.items() if top in ks], admin, need=1)
+        if found is None and not admin and top not in self.event_types:
+            # no place named: only the body a series is mostly named by ("the Joint Working Committee")
+            alone = [s for s, k in self.primary.items() if k == top]
+            found = alone[0] if len(alone) == 1 else None
         if found is None:
             related = set().union(*(g for g in self.related if top in g)) - {top}
             found = self._best([s for s, ks in self.mechanisms.items() if ks & related], admin, need=3)
