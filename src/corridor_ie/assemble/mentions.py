@@ -252,6 +252,9 @@ def _continue(t: TaggedDoc, pos: int, limit: int, cues: EventCues, starts: set[i
             if j > pos and cues.heads.match(text, j) and j not in starts:
                 break  # "…, Hội nghị …": another event
             c = cues.continuations.match(text, j)
+            stop = cues.name_stops.match(text, j)
+            if c is not None and stop is not None and stop.end() > c.end():
+                break  # "với chủ đề": a stop that begins like a participant word
             if c is not None:  # "of", "giữa": the name goes on (even where the word could end it)
                 end = i = c.end()
                 boundary = False
