@@ -378,7 +378,7 @@ def _numbered(t: TaggedDoc, ed: Mention, sent: Span, lo: int, hi: int, cues: Eve
         if heads:
             start = heads[-1].start()
     elif cues.name_before == "clause":
-        start = left
+        start = ed.start if cues.modifier_end.search(text, left, ed.start) else left
     head_after = None
     own_head = start is not None and cues.name_before == "head" or cues.heads.search(text, ed.start, ed.end) is not None
     if not own_head:

@@ -87,6 +87,7 @@ class ConferenceNames(Table):
     pairs: dict[str, Words] = Field(default_factory=dict)  # words naming both countries -> their ids ("Việt - Trung")
     year_joins: Words = words()  # words between a name and the year that names an edition ("năm", "in")
     captions: Words = words()  # a line with one of these is a photo caption: its names are no mentions
+    modifier_ends: Words = words()  # right before an edition, ends a modifier, not a name ("…梦想的第20届")
 
 
 class ConferenceStatus(Table):

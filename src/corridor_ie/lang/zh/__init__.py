@@ -110,7 +110,7 @@ class Chinese(Language):
             re.compile(rf"(?P<subject>(?P<num>{alternation(e.first)}){alternation(e.classifiers)})"
                        rf"(?={alternation(e.held)})"),
             re.compile(rf"(?P<count>{alternation(e.count_before)}){zh_num}{alternation(e.classifiers)}"),
-            re.compile(rf"{alternation(e.prefix)}{zh_num}{alternation(e.classifiers)}"),
+            re.compile(rf"{alternation(e.prefix)}[ \u3000]?{zh_num}[ \u3000]?{alternation(e.classifiers)}"),  # "第20 届"
             re.compile(rf"(?P<num>{alternation(e.first)}){alternation(e.classifiers)}"),
         )
         self._quantity = self._build_quantity_pattern()
