@@ -272,26 +272,32 @@ def _clusters(keys: list[tuple | None], index: SeriesIndex) -> list[tuple | None
 def _counted(t: TaggedDoc, groups: dict[tuple, _Group], found: list[ConferenceMention], gaz: Gazetteer,
              index: SeriesIndex, series: list[tuple | None], ms: list[ConferenceMention]) -> None:
     """A count of earlier editions ("đã tổ chức thành công 7 kỳ", "với 9 lần Hội nghị", 已成功举办十五届)
-    numbers the unnumbered event of the series its sentence names (the 8th, the 10th, the 16th)."""
+    numbers the unnumbered event of the series its sentence names (the 8th, the 10th, the 16th); so does
+    an edition of the clause's subject no name stands next to ("The event, the first of its kind …"):
+    with no series in its sentence, the one unnumbered event of the document."""
     sents = sentence_spans(t)
     key_of = {id(m): series[i] for i, m in enumerate(ms)}
+    anchors = {m.anchor for m in found}
     for c in t.of("EDITION"):
-        if c.attr("kind") != "count":
+        if c.attr("kind") not in ("count", "subject") or (c.start, c.end) in anchors:
             continue
         i = sentence_of(sents, c.start)
         near = [m for m in found if m.sentence == i]
-        if not near:
-            continue
-        m = min(near, key=lambda x: abs(x.start - c.start))
-        sk = key_of.get(id(m))
-        if sk is None:  # a mechanism named as itself: its series as a known one
-            k = m.series_id or index.resolve(m.mechanisms, normalise_participants(m.participants, gaz), gaz)
-            sk = ("known", k) if k else None
+        sk = None
+        if near:
+            m = min(near, key=lambda x: abs(x.start - c.start))
+            sk = key_of.get(id(m))
+            if sk is None:  # a mechanism named as itself: its series as a known one
+                k = m.series_id or index.resolve(m.mechanisms, normalise_participants(m.participants, gaz), gaz)
+                sk = ("known", k) if k else None
+        else:
+            open_ = {k[0] for k, g in groups.items() if g.edition is None}
+            sk = open_.pop() if len(open_) == 1 else None
         if sk is None or any(g.key[0] == sk and g.edition is not None for g in groups.values()):
             continue
-        open_ = [k for k, g in groups.items() if k[0] == sk and g.edition is None]
-        if len(open_) == 1:
-            g = groups.pop(open_[0])
+        open_keys = [k for k, g in groups.items() if k[0] == sk and g.edition is None]
+        if len(open_keys) == 1:
+            g = groups.pop(open_keys[0])
             g.edition = c.value
             g.key = (sk, c.value)
             groups[g.key] = g

@@ -49,6 +49,7 @@ _UNITS = ("PLACE", "ORG", "SERIES", "TITLE", "BORDER_GATE")
 _YEAR_AFTER = re.compile(r"\s*[\"“”'’]?\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*[年]?\s*$")
 _TITLE_BEFORE = re.compile(r"(?:(?:(?<![\w'’])[A-Z][\w'’.–—-]*|\([^()\n]{1,40}\))\s+(?:(?:and|of|for|on|[-–—&])\s+)?)+\Z")
+_LINK_WORDS = re.compile(r"(?:\s+(?:between|of|for|among|with|the|a|an|and))*\s+", re.IGNORECASE)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d/]|[.,-]\d)")
 _WORD = re.compile(r"[^\s,，;；:：()（）\"“”]+")
 _LEAD_JUNK = " \t\n,，、:：;；-–—)）"
@@ -428,8 +429,11 @@ def _unnumbered(t: TaggedDoc, a0: int, a1: int, lo: int, hi: int, cues: EventCue
         title = _TITLE_BEFORE.search(text, left, a0)
         if title is not None:
             start = title.start()
+        before = [m for m in heads if m.end() <= a0 and _LINK_WORDS.fullmatch(text, m.end(), a0)]
+        if before:  # "an online conference between the Secretaries of …": the head noun before its body
+            start = min(start, before[-1].start())
     pos = a1
-    head = next((m for m in heads if a0 <= m.start() < a1 or m.start() >= start and m.start() < a0), None)
+    head = next((m for m in heads if a0 <= m.start() < a1 or start <= m.start() < a0), None)
     if head is None:
         after = _head_after(t, a1, hi, cues)
         close = 12 if cues.spaced else 4
@@ -502,7 +506,7 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
     taken = [(m.start, m.end) for m in out]
     bare: list[ConferenceMention] = []
     anchors: list[Span] = [(m.start, m.end) for m in t.of("SERIES")]
-    wanted = [(k, p) for k, p in cues.mechanisms if k not in generic and k in rank and k not in ctx.people]
+    wanted = [(k, p) for k, p in cues.mechanisms if k not in generic and k in rank]
     for hit in cues.mechanism_any.finditer(text):  # one scan, then which mechanism starts there
         for _, p in wanted:
             m = p.match(text, hit.start())

@@ -51,6 +51,7 @@ class Editions(Table):
     blockers_after: Words = words()  # … and none of these follows it
     blockers_before: Words = words()  # "on the 10th" is a day of the month
     held_words: Words = words()  # "the 13th time the fair has been held"
+    first_words: Words = words()  # "the first of its kind", "the first ever" (of the meeting the clause names)
 
 
 class EnQuantities(Quantities):
@@ -252,8 +253,11 @@ class English(Language):
         patterns = (
             re.compile(rf"(?<!\w){en_num}", re.IGNORECASE),
             # "It is the 13th time the fair has been held …": the number of the meeting the clause is about
-            re.compile(rf"(?<!\w)(?P<subject>(?P<num>{word_num})\s+time)(?=\s+(?:that\s+)?the\s+(?:[\w'’-]+\s+){{0,6}}?"
+            re.compile(rf"(?<!\w)(?P<subject>(?P<num>{word_num})\s+(?:time|year))(?=\s+(?:that\s+)?the\s+(?:[\w'’-]+\s+){{0,6}}?"
                        rf"(?:has|have|had|is|was)\s+(?:been\s+)?{held}(?!\w))", re.IGNORECASE),
+            # "The event, the first of its kind …", "the first ever held among the provinces"
+            re.compile(rf"(?<!\w)(?P<subject>(?P<num>{alternation(en.first_words)})\s+(?:ever|of\s+(?:its\s+|the\s+)?kind))"
+                       rf"(?!\w)", re.IGNORECASE),
         )
         return patterns, context
 
