@@ -87,6 +87,15 @@ class ConferenceMention:
 # --------------------------------------------------------------------------- names
 
 
+def _closes(text: str, pos: int, cues: EventCues) -> bool:
+    """Whether an edition ends its clause or goes on with its participants ("… là … lần thứ 12 giữa hai
+    tỉnh", "…是第五次。"), not with a verb ("这是…首次参与…": the first time someone took part)."""
+    j = pos
+    while j < len(text) and text[j] in " \t\u00a0":
+        j += 1
+    return j >= len(text) or bool(_HARD.match(text, j) or _COMMA.match(text, j) or cues.continuations.match(text, j))
+
+
 def _elliptical(text: str, lo: int, pos: int, cues: EventCues) -> bool:
     """Whether an edition with no head noun follows another conference of its sentence right after a
     joiner ("… took place in 2017 and the ninth in 2019"): it is an edition of the same series."""
@@ -499,6 +508,9 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
         lo = max(s, prev, editions[k - 1].end if k and editions[k - 1].end > s else s)
         hi = min(e, editions[k + 1].start if k + 1 < len(editions) and editions[k + 1].start < e else e)
         m = _numbered(t, ed, (s, e), lo, hi, cues, ctx, after_mention=bool(out) and out[-1].end > s)
+        if m is None and cues.copulas.search(text, max(lo, ed.start - 25), ed.start) and _closes(text, ed.end, cues):
+            streaks.append(ed)  # "Hội chợ năm nay là kỳ luân phiên lần thứ 12", "…会晤是第五次": the subject's
+            continue
         if m is not None and out and out[-1].domestic and not text[out[-1].end:m.start].strip():
             m = replace(m, domestic=True)  # "第十三届全国人民代表大会第五次会议": a session of a domestic body
         if m is not None:

@@ -94,6 +94,7 @@ class EventCues:
     year_joins: re.Pattern[str] = NEVER
     captions: re.Pattern[str] = NEVER
     modifier_end: re.Pattern[str] = NEVER  # at the end of the text before an edition
+    copulas: re.Pattern[str] = NEVER
     frames: re.Pattern[str] = NEVER
     planned_before: re.Pattern[str] = NEVER
     happened: re.Pattern[str] = NEVER
@@ -140,7 +141,7 @@ class EventCues:
             continuations=p(conf.continuations), capitalised_continues=conf.capitalised_continues,
             joiners=p(conf.joiners), domestic=p(conf.domestic), not_events=p(conf.not_events),
             international=p(conf.international), year_joins=p(conf.year_joins),
-            pairs=tuple((tuple(ids), p([w])) for w, ids in conf.pairs.items()), captions=p(conf.captions),
+            pairs=tuple((tuple(ids), p([w])) for w, ids in conf.pairs.items()), captions=p(conf.captions), copulas=p(conf.copulas),
             modifier_end=re.compile("(?:" + p(conf.modifier_ends).pattern + r")\s*$") if conf.modifier_ends else NEVER,
             frames=p(st.frames), planned_before=p(st.planned_before), happened=p(st.happened),
             happened_before=p(st.happened_before), past=p(st.past), past_after=p(st.past_after), along=p(st.along), about=p(st.about), separate=p(st.separate),

@@ -88,6 +88,7 @@ class ConferenceNames(Table):
     year_joins: Words = words()  # words between a name and the year that names an edition ("năm", "in")
     captions: Words = words()  # a line with one of these is a photo caption: its names are no mentions
     modifier_ends: Words = words()  # right before an edition, ends a modifier, not a name ("…梦想的第20届")
+    copulas: Words = words()  # "X là kỳ … lần thứ 12", "X是第五次": the edition numbers the subject X
 
 
 class ConferenceStatus(Table):
