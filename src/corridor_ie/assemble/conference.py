@@ -93,6 +93,8 @@ def _host_by_verb(t: TaggedDoc, span: Span, cues: EventCues, gaz: Gazetteer) -> 
     text = t.text
     openers = cues.host_openers
     for verb in cues.host_verbs.finditer(text, *span):
+        if cues.host_not_after.search(text, max(span[0], verb.start() - 12), verb.start()):
+            continue  # "được tổ chức tại …" (passive), "các tổ chức" (a noun)
         lo = max(span[0], verb.start() - _HOST_GAP)
         clause = [c.end() for c in _CLAUSE.finditer(text, lo, verb.start())]
         lo = clause[-1] if clause else lo

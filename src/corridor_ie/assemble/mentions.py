@@ -50,6 +50,8 @@ _YEAR_AFTER = re.compile(r"\s*[\"“”'’]?\s*((?:19|20)\d\d)(?!\d)")
 _YEAR_BEFORE = re.compile(r"((?:19|20)\d\d)\s*[年]?\s*$")
 _TITLE_BEFORE = re.compile(r"(?:(?:(?<![\w'’])[A-Z][\w'’.–—-]*|\([^()\n]{1,40}\))\s+(?:(?:and|of|for|on|[-–—&])\s+)?)+\Z")
 _LINK_WORDS = re.compile(r"(?:\s+(?:between|of|for|among|with|the|a|an|and))*\s+", re.IGNORECASE)
+_YEAR_START = re.compile(r"((?:19|20)\d\d)(?!\d)")
+_YEAR_BRACKET = re.compile(r"[(（][^()（）]*?(?<!\d)((?:19|20)\d\d)(?!\d)[^()（）]*[)）]")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d(?![\d/]|[.,-]\d)")
 _WORD = re.compile(r"[^\s,，;；:：()（）\"“”]+")
 _LEAD_JUNK = " \t\n,，、:：;；-–—)）"
@@ -305,6 +307,12 @@ def _year_before(text: str, start: int) -> int | None:
     return int(m.group(1)) if m else None
 
 
+def _year_inside(text: str, start: int, end: int) -> int | None:
+    """A year at the very start of a name ("2014越中…博览会") or in a bracket of it ("Hội chợ … (Lạng Sơn 2026)")."""
+    m = _YEAR_START.match(text, start, end) or _YEAR_BRACKET.search(text, start, end)
+    return int(m.group(1)) if m else None
+
+
 def _year_after(text: str, end: int, cues: EventCues) -> int | None:
     j = end
     join = re.compile(r"\s*(?:" + cues.year_joins.pattern + r")", re.IGNORECASE)
@@ -464,7 +472,7 @@ def _unnumbered(t: TaggedDoc, a0: int, a1: int, lo: int, hi: int, cues: EventCue
     head_at = None if head is None else (head[0] if isinstance(head, tuple) else head.start())
     facts = _facts(t, start, end, cues, ctx, head_at)
     if year is None and head is not None:
-        year = _year_after(text, end, cues) or _year_before(text, start)
+        year = _year_after(text, end, cues) or _year_before(text, start) or _year_inside(text, start, end)
     return ConferenceMention(start, end, sentence_of(ctx.sents, a0), (a0, a1), None, facts.mechanisms,
                              facts.participants, facts.series_id, year, facts.domestic, facts.international,
                              has_head=head is not None)

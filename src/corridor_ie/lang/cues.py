@@ -58,6 +58,7 @@ class EventCues:
     host_verbs: re.Pattern[str]
     host_openers: re.Pattern[str]
     host_prefixes: re.Pattern[str]
+    host_not_after: re.Pattern[str]  # at the end of the text before a host verb
     location_cues: re.Pattern[str]
     location_filler: re.Pattern[str]  # a whole gap made only of fillers, spaces and brackets
     location_venue: re.Pattern[str]  # a gap ending in a venue word: the place after it names the venue
@@ -126,6 +127,7 @@ class EventCues:
             reference=c(t.nouns.reference), after_gap=t.editions.after_gap, year_gap=t.editions.year_gap,
             scope_stops=c(t.editions.scope_stops), host_verbs=p(t.host.verbs), host_openers=p(t.host.openers),
             host_prefixes=c(t.host.prefixes), location_cues=p(t.location.cues),
+            host_not_after=at_end(t.host.not_after, spaced) if t.host.not_after else NEVER,
             location_filler=re.compile(rf"^(?:[\s,()（），、]|{fillers}|{venues}[^,.;:\n]{{0,60}}(?=,|$))*$", re.IGNORECASE),
             location_venue=re.compile(rf"(?:{venues})\s*$", re.IGNORECASE),
             format_any=p(phrases), formats=tuple((p([f]), t.format[f]) for f in phrases),

@@ -39,6 +39,7 @@ class Host(Table):
     verbs: Words = words()  # "đăng cai", 主办: the place before the verb hosts
     openers: Words = words()  # "do", 由: the host phrase starts after one
     prefixes: Words = words()  # "hosted by": the place after it hosts
+    not_after: Words = words()  # a host verb right after one of these hosts nothing ("được tổ chức", "các tổ chức")
 
 
 class Location(Table):
