@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from . import SCHEMA_VERSION
 
 ISO_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: a conference date: an ISO partial date, or a day whose year the text does not give (ISO 8601 "--MM-DD")
+ISO_DAY_OR_PARTIAL = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$"
 ISO_VALUE = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 
@@ -106,8 +108,8 @@ class ConferenceRecord(_Record):
     status: Literal["reported", "planned", "referenced"]
     host: Ref | None = None
     location: Ref | None = None
-    start_date: str | None = Field(default=None, pattern=ISO_PARTIAL)
-    end_date: str | None = Field(default=None, pattern=ISO_PARTIAL)
+    start_date: str | None = Field(default=None, pattern=ISO_DAY_OR_PARTIAL)  # "--10-12": no year stated
+    end_date: str | None = Field(default=None, pattern=ISO_DAY_OR_PARTIAL)
     year: int | None = None
     format: Literal["in_person", "online", "hybrid"] | None = None
     attendance: list[dict[str, Any]] = Field(default_factory=list)  # {"value", "unit", "qualifier", "text"}

@@ -53,17 +53,6 @@ def test_cases_are_well_formed_and_each_class_has_forty() -> None:
         assert {c["lang"] for c in cases if c["class"] == k} == {"vi", "zh", "en"}, k
 
 
-@pytest.fixture(scope="module")
-def every_page(tmp_path_factory) -> str:
-    """The default pipeline without its relevance stages: these cases test the name recognisers, and a
-    sentence about national leaders alone is not about the corridor (tests/cases/relevance.jsonl)."""
-    default = (REPO / "pipelines" / "default.toml").read_text(encoding="utf-8")
-    path = tmp_path_factory.mktemp("pipeline") / "every-page.toml"
-    path.write_text(default.replace('"screen", ', "").replace('"prefilter", ', "").replace(
-        '"../gazetteers"', f'"{REPO / "gazetteers"}"'), encoding="utf-8")
-    return str(path)
-
-
 @pytest.mark.parametrize("case", jsonl_case_params(CASES_FILE))
 def test_case(case: dict, every_page: str) -> None:
     records = extract_text(case["text"], lang=case["lang"], published=case.get("published"), pipeline=every_page)

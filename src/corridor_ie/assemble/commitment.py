@@ -35,7 +35,7 @@ from ..lang.cues import CommitmentCues
 from ..records import CommitmentRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
 from .clauses import Item, skip_matches, split_items, word_count
-from .events import reported_event
+from .events import passages, reported_event, sentence_of, sentence_spans
 
 if TYPE_CHECKING:
     from .stage import DocContext
@@ -397,9 +397,16 @@ def commitments_of(t: TaggedDoc, gaz: Gazetteer, lang: Language, event_id: str |
 
 
 def build_commitments(ctx: DocContext) -> list[CommitmentRecord]:
-    """Builder entry point (``assemble.stage``): every commitment with the reported event's id."""
+    """Builder entry point (``assemble.stage``): every commitment, with the id of the event in whose
+    passage it is made (``events.passages``: not the summit two sentences before separate talks)."""
     ev = reported_event(ctx.events)
-    return commitments_of(ctx.t, ctx.gazetteer, ctx.lang, ev.event_id if ev else None)
+    records = commitments_of(ctx.t, ctx.gazetteer, ctx.lang, ev.event_id if ev else None)
+    if ev is None:
+        return records
+    sents = sentence_spans(ctx.t)
+    owner = passages(ctx.t, ctx.events, ctx.lang.events)
+    return [r.model_copy(update={"event_id": owner[sentence_of(sents, r.evidence[0].start)]})
+            if r.evidence else r for r in records]
 
 
 def split_action_text(sentence: str, lang: Language) -> list[str]:

@@ -21,6 +21,7 @@ from typing import Any, ClassVar, TypeVar
 
 from ..errors import ConfigError
 from ..normalise import fold, key_spans, key_words
+from ..patterns import cue_re
 from ..tables import Table, line_of, load_table
 from .cues import CommitmentCues, EventCues, SectorCues
 from .tables import CommitmentsTable, EventsTable, Quantities, Relative, Scores, SectorsTable
@@ -123,7 +124,7 @@ class Language:
         self.person_scores = dict(person_scores or Scores().model_dump())
         self.borrowed = dict(borrowed or {})
         self.sector_names = frozenset(sector_names) if sector_names is not None else None
-        self.events = EventCues.from_table(self.table("events.toml", EventsTable), self.spaced)
+        self.events = EventCues.from_table(self.table("events.toml", EventsTable), self.spaced, self.cue_pattern)
         self.commitments = CommitmentCues.from_table(self.table("commitments.toml", CommitmentsTable), self.spaced)
         self.sectors = SectorCues.from_table(self.sector_table())
         self.title_cues = TitleCues.empty()  # where an office next to a name begins and ends (lang/titles.py)
@@ -174,6 +175,11 @@ class Language:
     def filter_matches(self, text: str, spans: Sequence[Span]) -> list[bool]:
         """Which gazetteer matches stand on this language's word boundaries (all, by default)."""
         return [True] * len(spans)
+
+    def cue_pattern(self, words: Sequence[str]) -> re.Pattern[str]:
+        """One case-insensitive pattern of cue ``words`` as this language writes them (whole words in a
+        language written with spaces; a language may add variant spellings of each word)."""
+        return cue_re(list(words), self.spaced)
 
     # ----------------------------------------------------------------------- numbers, dates, editions
     def parse_number(self, token: str) -> int | None:

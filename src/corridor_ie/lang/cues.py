@@ -14,7 +14,7 @@ string (after spaces and punctuation), ``at_end`` ones at its end.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ..normalise import fold, fold_token
@@ -58,8 +58,10 @@ class EventCues:
     host_verbs: re.Pattern[str]
     host_openers: re.Pattern[str]
     host_prefixes: re.Pattern[str]
+    host_not_after: re.Pattern[str]  # at the end of the text before a host verb
     location_cues: re.Pattern[str]
     location_filler: re.Pattern[str]  # a whole gap made only of fillers, spaces and brackets
+    location_venue: re.Pattern[str]  # a gap ending in a venue word: the place after it names the venue
     format_any: re.Pattern[str]
     formats: tuple[tuple[re.Pattern[str], str], ...]  # longest phrase first
     doc_nouns: re.Pattern[str]
@@ -76,22 +78,59 @@ class EventCues:
     title_suffixes: re.Pattern[str]
     org_heads: tuple[str, ...]
     connectors: re.Pattern[str]
+    # how conferences are named (``[conference]``) and their status cues (``[status]``)
+    heads: re.Pattern[str] = NEVER
+    name_before: str = "head"
+    head_gap: int = 40
+    head_gap_words: re.Pattern[str] = NEVER
+    reach: int = 320
+    name_stops: re.Pattern[str] = NEVER
+    continuations: re.Pattern[str] = NEVER
+    capitalised_continues: bool = False
+    joiners: re.Pattern[str] = NEVER
+    domestic: re.Pattern[str] = NEVER
+    not_events: re.Pattern[str] = NEVER
+    international: re.Pattern[str] = NEVER
+    pairs: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()  # (country ids, words naming both)
+    year_joins: re.Pattern[str] = NEVER
+    captions: re.Pattern[str] = NEVER
+    modifier_end: re.Pattern[str] = NEVER  # at the end of the text before an edition
+    copulas: re.Pattern[str] = NEVER
+    frames: re.Pattern[str] = NEVER
+    planned_before: re.Pattern[str] = NEVER
+    happened: re.Pattern[str] = NEVER
+    happened_before: re.Pattern[str] = NEVER
+    past: re.Pattern[str] = NEVER
+    past_after: re.Pattern[str] = NEVER
+    along: re.Pattern[str] = NEVER
+    about: re.Pattern[str] = NEVER
+    separate: re.Pattern[str] = NEVER
+    mechanisms: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (mechanism key, its words), table order
+    mechanism_any: re.Pattern[str] = NEVER  # the words of every mechanism (to find where one may be)
+    scopes: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     @classmethod
-    def from_table(cls, t: EventsTable, spaced: bool) -> EventCues:
+    def from_table(cls, t: EventsTable, spaced: bool,
+                   pattern: Callable[[list[str]], re.Pattern[str]] | None = None) -> EventCues:
         def c(ws: list[str]) -> re.Pattern[str]:
             return cue_re(ws, spaced)
 
+        def p(ws: list[str]) -> re.Pattern[str]:  # the language's own spellings of the newer tables
+            return pattern(ws) if pattern is not None and ws else c(ws)
+
         phrases = sorted(t.format, key=len, reverse=True)
         fillers = c(t.location.fillers).pattern
-        off = t.officials
+        venues = c(t.location.venues).pattern
+        off, conf, st = t.officials, t.conference, t.status
         return cls(
-            spaced=spaced, future=c(t.future), conference=c(t.nouns.conference), other=c(t.nouns.other),
+            spaced=spaced, future=p(t.future), conference=c(t.nouns.conference), other=c(t.nouns.other),
             reference=c(t.nouns.reference), after_gap=t.editions.after_gap, year_gap=t.editions.year_gap,
-            scope_stops=c(t.editions.scope_stops), host_verbs=c(t.host.verbs), host_openers=c(t.host.openers),
-            host_prefixes=c(t.host.prefixes), location_cues=c(t.location.cues),
-            location_filler=re.compile(rf"^(?:[\s,()（），、]|{fillers})*$", re.IGNORECASE),
-            format_any=c(phrases), formats=tuple((c([p]), t.format[p]) for p in phrases),
+            scope_stops=c(t.editions.scope_stops), host_verbs=p(t.host.verbs), host_openers=p(t.host.openers),
+            host_prefixes=c(t.host.prefixes), location_cues=p(t.location.cues),
+            host_not_after=at_end(t.host.not_after, spaced) if t.host.not_after else NEVER,
+            location_filler=re.compile(rf"^(?:[\s,()（），、]|{fillers}|{venues}[^,.;:\n]{{0,60}}(?=,|$))*$", re.IGNORECASE),
+            location_venue=re.compile(rf"(?:{venues})\s*$", re.IGNORECASE),
+            format_any=p(phrases), formats=tuple((p([f]), t.format[f]) for f in phrases),
             doc_nouns=c(t.documents.nouns), doc_signing=c(t.documents.signing), doc_stops=c(t.documents.stops),
             doc_noun_last=t.documents.noun_last, doc_cut_after_edition=t.documents.cut_after_edition,
             doc_window=t.documents.window,
@@ -99,6 +138,18 @@ class EventCues:
             role_blocked=re.compile(c(off.role_blockers).pattern + r"\s*$", re.IGNORECASE),
             statement_verbs=c(off.statement_verbs), apposition_stops=c(off.apposition_stops),
             title_suffixes=c(off.title_suffixes), org_heads=tuple(off.org_heads), connectors=c(off.connectors),
+            heads=p(conf.heads), name_before=conf.name_before, head_gap=conf.head_gap,
+            head_gap_words=p(conf.head_gap_words), reach=conf.reach, name_stops=p(conf.stops),
+            continuations=p(conf.continuations), capitalised_continues=conf.capitalised_continues,
+            joiners=p(conf.joiners), domestic=p(conf.domestic), not_events=p(conf.not_events),
+            international=p(conf.international), year_joins=p(conf.year_joins),
+            pairs=tuple((tuple(ids), p([w])) for w, ids in conf.pairs.items()), captions=p(conf.captions), copulas=p(conf.copulas),
+            modifier_end=re.compile("(?:" + p(conf.modifier_ends).pattern + r")\s*$") if conf.modifier_ends else NEVER,
+            frames=p(st.frames), planned_before=p(st.planned_before), happened=p(st.happened),
+            happened_before=p(st.happened_before), past=p(st.past), past_after=p(st.past_after), along=p(st.along), about=p(st.about), separate=p(st.separate),
+            mechanisms=tuple((k, p(ws)) for k, ws in t.mechanisms.items() if ws),
+            mechanism_any=p([w for ws in t.mechanisms.values() for w in ws]),
+            scopes=tuple((k, p(ws)) for k, ws in t.scopes.items() if ws),
         )
 
 

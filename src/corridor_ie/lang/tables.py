@@ -39,11 +39,13 @@ class Host(Table):
     verbs: Words = words()  # "đăng cai", 主办: the place before the verb hosts
     openers: Words = words()  # "do", 由: the host phrase starts after one
     prefixes: Words = words()  # "hosted by": the place after it hosts
+    not_after: Words = words()  # a host verb right after one of these hosts nothing ("được tổ chức", "các tổ chức")
 
 
 class Location(Table):
     cues: Words = words()  # "tại", 在, "in": the place after it is where the event is held
     fillers: Words = words()  # words allowed between the cue and the place ("thành phố")
+    venues: Words = words()  # a venue named before the place ("tại Học viện X, tỉnh Y"): up to the comma
 
 
 class Documents(Table):
@@ -65,6 +67,45 @@ class Officials(Table):
     connectors: Words = words()  # words between a title and its organisation ("của", "of the")
 
 
+class ConferenceNames(Table):
+    """How a conference is named around its edition ("Hội nghị … lần thứ 10 …", "…第十次会议",
+    "the 10th meeting of …") and what a name may contain (read by ``assemble.mentions``)."""
+
+    heads: Words = words()  # event nouns an edition numbers ("hội nghị", "phiên họp", 会议, "meeting")
+    # where a name starts before its edition: at the last head noun ("Hội nghị X lần thứ 10"), at the start
+    # of the clause ("X第十次会议"), or nowhere (English: "the 10th meeting of X")
+    name_before: Literal["head", "clause", "none"] = "head"
+    head_gap: int = 40  # characters between an edition and a head noun after it ("the 10th Joint … meeting")
+    head_gap_words: Words = words()  # words that may stand between an edition and its head in any case
+    reach: int = 320  # characters a name may run on either side of its edition
+    stops: Words = words()  # words that end a name: verbs, prepositions of time and place, frames
+    continuations: Words = words()  # words that carry a name on after its edition or head ("giữa", "of")
+    capitalised_continues: bool = False  # a capitalised word after an edition continues the name
+    joiners: Words = words()  # words that join two events in one phrase ("và", 暨, "and")
+    domestic: Words = words()  # a name with one of these is a domestic meeting ("Quốc hội", 人大, "Party Congress")
+    not_events: Words = words()  # a head right before one of these is no event ("hội nghị trực tuyến" is fine)
+    international: Words = words()  # words that make a name cross-border ("quốc tế", 国际, "international")
+    pairs: dict[str, Words] = Field(default_factory=dict)  # words naming both countries -> their ids ("Việt - Trung")
+    year_joins: Words = words()  # words between a name and the year that names an edition ("năm", "in")
+    captions: Words = words()  # a line with one of these is a photo caption: its names are no mentions
+    modifier_ends: Words = words()  # right before an edition, ends a modifier, not a name ("…梦想的第20届")
+    copulas: Words = words()  # "X là kỳ … lần thứ 12", "X是第五次": the edition numbers the subject X
+
+
+class ConferenceStatus(Table):
+    """Cue words of a conference's status, read in the clause of each of its mentions."""
+
+    frames: Words = words()  # the event frames another one: referenced ("trong khuôn khổ", "within the framework of")
+    planned_before: Words = words()  # before a name: it is being prepared ("chuẩn bị", "gearing up for")
+    happened: Words = words()  # after (or before) a name: it took place ("diễn ra", 举行, "took place")
+    happened_before: Words = words()  # before a name: someone held or attended it ("tổ chức", "attended")
+    past: Words = words()  # it is an earlier one ("kể từ", 此前, "since", "reached at")
+    past_after: Words = words()  # after a name: it is an earlier one ("năm ngoái", 去年, "earlier this year")
+    along: Words = words()  # before a name: it goes with the one before ("đồng thời", 同时, "at the same time")
+    about: Words = words()  # right before a name: another event is about it ("họp báo về", "press conference on")
+    separate: Words = words()  # a sentence with one of these (and no conference) tells of separate talks ("会见")
+
+
 class EventsTable(Table):
     """``lang/<code>/events.toml``: cue words of the conference and official builders."""
 
@@ -76,6 +117,12 @@ class EventsTable(Table):
     location: Location = Location()
     documents: Documents = Documents()
     officials: Officials = Officials()
+    conference: ConferenceNames = ConferenceNames()
+    status: ConferenceStatus = ConferenceStatus()
+    # mechanism key (``data/events.toml [mechanisms]``) -> how this language words it
+    mechanisms: dict[str, Words] = Field(default_factory=dict)
+    # scope key ("asean", "south-asia") -> words naming a partner region that the gazetteer does not hold
+    scopes: dict[str, Words] = Field(default_factory=dict)
 
 
 # --------------------------------------------------------------------------- commitments.toml

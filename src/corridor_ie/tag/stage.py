@@ -133,10 +133,12 @@ class Tagger:
 
 def _pattern_mentions(text: str, lang: Language, anchor: date | None) -> list[Mention]:
     out = [Mention("DATE", d.start, d.end, d.text, None, d.value, "pattern", 1.0,
-                   (("kind", d.kind), ("part_of_day", d.part_of_day), ("year_source", d.year_source)))
+                   (("kind", d.kind), ("part_of_day", d.part_of_day), ("year_source", d.year_source),
+                    ("year_from", d.year_from)))
            for d in find_dates(text, lang, anchor)
            if not (d.kind == "relative" and d.value is None)]  # "hôm nay" means nothing without an anchor
-    out += [Mention("EDITION", h.start, h.end, h.text, None, h.value, "pattern") for h in find_editions(text, lang)]
+    out += [Mention("EDITION", h.start, h.end, h.text, None, h.value, "pattern", 1.0, (("kind", h.kind),))
+            for h in find_editions(text, lang)]
     out += [Mention("QUANTITY", q.start, q.end, q.text, None, q.value, "pattern", 1.0,
                     (("unit", q.unit), ("qualifier", q.qualifier))) for q in find_quantities(text, lang)]
     return out

@@ -54,6 +54,8 @@ class Editions(Table):
     ordinal_word: Words = words()  # "thứ"
     bare_nouns: Words = words()  # "lần 14": digits or Roman numerals only
     event_nouns: Words = words()  # "thứ mười" with no noun above counts only right after one of these
+    count_before: Words = words()  # "đã tổ chức thành công 7 kỳ": the meeting of the clause is the 8th …
+    count_units: Words = words()  # … counted in these
 
 
 class DatesTable(Table):
@@ -164,8 +166,8 @@ class Vietnamese(Language):
         pod, dw = alternation(c.part_of_day), alternation(c.day_word)
         mw, yw = alternation(c.month_word), alternation(c.year_word)
         frm, per = alternation(c.from_word), alternation(c.period_word)
-        rsep = rf"(?:{dp.DASH}|\s+{alternation(c.range_word)}\s+)"
-        dsep = rf"(?:{dp.DASH}|\s+{alternation(c.range_word + c.day_range_word)}\s+)"
+        rsep = rf"(?:{dp.DASH}|\s+{alternation(c.range_word)}\s*)"  # "từ 11 đến14/11" happens
+        dsep = rf"(?:{dp.DASH}|\s+{alternation(c.range_word + c.day_range_word)}\s*)"
         lead = rf"(?<!\w)(?:(?P<frm>{frm})\s+)?(?:(?P<pod>{pod})\s+)?(?:(?P<dw>{dw})\s+)?{dp.NB}"
         dw2 = rf"(?:{dw}\s+)?"
         sep, same = r"(?P<sep>[/.-])", r"(?P=sep)"
@@ -190,6 +192,9 @@ class Vietnamese(Language):
             rule(rf"{lead}{num('d1')}{dsep}{dw2}{num('d2')}{sep}{num('m2')}(?:{same}{year('y2')})?{end}", bare),
             rule(rf"{lead}{num('d1')}{sep}{num('m1')}(?:{same}{year('y1')})?{end}", bare),
             rule(rf"{lead}{num('d1')}\s+{mw}\s+{num('m1')}(?:,?\s+{yw}\s+{year('y1')})?{end}",
+                 frozenset({"needs_cue"})),
+            # "Từ ngày 17 đến ngày 21 tháng 1 năm 2016"
+            rule(rf"{lead}{num('d1')}{dsep}{dw2}{num('d2')}\s+{mw}\s+{num('m2')}(?:,?\s+{yw}\s+{year('y2')})?{end}",
                  frozenset({"needs_cue"})),
             rule(rf"(?<!\w){mw}\s+{num('m1')}(?:(?:\s*(?P<sep>[/.-])\s*|\s+{yw}\s+){year('y1')})?{end}"),
             rule(rf"(?<!\w){mw}\s+{num('m1')}{rsep}(?:{mw}\s+)?{num('m2')}"
@@ -229,6 +234,8 @@ class Vietnamese(Language):
             re.compile(rf"(?<!\w){alternation(e.bare_nouns)}\s+(?P<num>{roman}|{arabic})", re.IGNORECASE),
             re.compile(rf"(?<!\w)(?P<lead>{alternation(e.event_nouns)}\s+)"
                        rf"(?P<span>{alternation(e.ordinal_word)}\s+{num})", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?P<count>{alternation(e.count_before)})\s+(?P<num>\d{{1,3}}|{self._number_words()})"
+                       rf"\s+{alternation(e.count_units)}(?!\w)", re.IGNORECASE),
         ]
 
     # ----------------------------------------------------------------------- quantities

@@ -15,7 +15,7 @@ from importlib.resources import files
 from pydantic import Field
 
 from ...normalise import fold, has_han
-from ...patterns import alternation
+from ...patterns import alternation, cue_re
 from ...tables import Table
 from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
@@ -44,6 +44,11 @@ class Dates(Table):
 class Editions(Table):
     prefix: Words = words()  # 第
     classifiers: Words = words()  # 次 届 回
+    first: Words = words()  # 首: "首届", "首次" are the first
+    streak: Words = words()  # 连续: "连续第三年举行" is the third, held every year
+    streak_classifiers: Words = words()  # 年
+    held: Words = words()  # 举行: "于2004首次举行" is the first (of the meeting its clause is about)
+    count_before: Words = words()  # "已成功举办十五届": the meeting of the clause is the 16th
 
 
 class ZhQuantities(Quantities):
@@ -116,7 +121,18 @@ class Chinese(Language):
                                      relative_words(c.relative), {})
         e = self._editions
         zh_num = r"(?P<num>\d{1,4}|[〇零一二两三四五六七八九十百]+)"
-        self._edition_patterns = (re.compile(rf"{alternation(e.prefix)}{zh_num}{alternation(e.classifiers)}"),)
+        self._edition_patterns = (  # the patterns that number the clause's meeting first: they win ties
+            re.compile(rf"(?P<subject>{alternation(e.streak)}){alternation(e.prefix)}{zh_num}"
+                       rf"{alternation(e.streak_classifiers)}"),
+            re.compile(rf"(?P<subject>(?P<num>{alternation(e.first)}){alternation(e.classifiers)})"
+                       rf"(?={alternation(e.held)})"),
+            # "…会晤连续四年举行": held four years in a row, this is the fourth
+            re.compile(rf"(?P<subject>{alternation(e.streak)}){zh_num}{alternation(e.streak_classifiers)}"
+                       rf"(?={alternation(e.held)})"),
+            re.compile(rf"(?P<count>{alternation(e.count_before)}){zh_num}{alternation(e.classifiers)}"),
+            re.compile(rf"{alternation(e.prefix)}[ \u3000]?{zh_num}[ \u3000]?{alternation(e.classifiers)}"),  # "第20 届"
+            re.compile(rf"(?P<num>{alternation(e.first)}){alternation(e.classifiers)}"),
+        )
         self._quantity = self._build_quantity_pattern()
         self._quantity_words = QuantityWords.of(self._quantities)
         self.suffixes = tuple(sorted(self.table("names.toml", NamesTable).name_suffixes, key=len, reverse=True))
@@ -124,6 +140,23 @@ class Chinese(Language):
         persons = self.table("persons.toml", PersonsTable)
         self.person_cues = PersonCues.from_table(persons, self.person_scores)
         self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
+
+    # ----------------------------------------------------------------------- cue words
+    def cue_pattern(self, words: Sequence[str]) -> re.Pattern[str]:
+        """Cue words in simplified and traditional characters (a third of the pages are traditional):
+        the table lists the simplified form, OpenCC adds the traditional one.
+
+        >>> from corridor_ie.lang import build_languages
+        >>> bool(build_languages().get("zh").cue_pattern(["会晤机制"]).search("年度會晤機制"))
+        True
+        """
+        to_traditional = self.__dict__.get("_s2t")
+        if to_traditional is None:  # built once, while the object is being constructed
+            import opencc
+
+            to_traditional = self.__dict__["_s2t"] = opencc.OpenCC("s2t").convert
+        forms = {f for w in words if w for f in (w, to_traditional(w))}
+        return cue_re(sorted(forms), spaced=False)
 
     # ----------------------------------------------------------------------- segmentation
     def split_line(self, line: str) -> list[str]:
@@ -171,6 +204,8 @@ class Chinese(Language):
         >>> zh.parse_number("十一"), zh.parse_number("二十三"), zh.parse_number("二〇二三")
         (11, 23, 2023)
         """
+        if token in self._editions.first:
+            return 1
         n = self._numbers
         digits, mult, myriad = n.digits, n.multipliers, n.myriad
         if not token or any(c not in digits and c not in mult and c not in myriad for c in token):
@@ -203,7 +238,9 @@ class Chinese(Language):
         def g(name: str, body: str) -> str:
             return rf"(?P<{name}>{body}){ne}"
 
-        ym, mm, dm = alternation(c.year_mark), alternation(c.month_mark), f"[{''.join(c.day_mark)}]"
+        sp = r"[ \t\u00a0\u3000]*"  # "2018 年 06 月 15 日": spaces around the marks
+        ym, mm = rf"{sp}{alternation(c.year_mark)}{sp}", rf"{sp}{alternation(c.month_mark)}{sp}"
+        dm = rf"{sp}[{''.join(c.day_mark)}]"
         pod = rf"(?:\s*(?P<pod>{alternation(c.part_of_day)}))?"
         rs = rf"\s*{alternation(c.range_word)}\s*"
         rel = alternation(r.words for r in c.relative)
@@ -213,13 +250,14 @@ class Chinese(Language):
             DateRule(re.compile(rf"{nb}{yopt}{g('m1', n)}{mm}{g('d1', n)}{dm}?{rs}"
                                 rf"(?:(?:{g('y2', y)}{ym})?{g('m2', n)}{mm})?{g('d2', n)}{dm}")),
             DateRule(re.compile(rf"{nb}{g('d1', n)}{dm}?{rs}{g('d2', n)}{dm}")),
-            DateRule(re.compile(rf"{nb}{g('d1', n)}{alternation(c.day_mark[:1])}{pod}")),
+            DateRule(re.compile(rf"{nb}{g('d1', n)}{sp}{alternation(c.day_mark[:1])}{pod}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}{ym}{g('m1', n)}{mm}")),
             DateRule(re.compile(rf"{nb}{g('m1', arabic)}{mm}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}{ym}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}(?:{ym})?{rs}{g('y2', y)}{ym}")),
             DateRule(re.compile(rf"(?P<rel>{rel})(?:{g('m1', n)}{mm}(?:{g('d1', n)}{dm})?)?{pod}")),
-            dp.iso_rule(),
+            dp.iso_rule(r"(?<![\d.,/])", r"(?![\d]|[.,/-]\d)"),
+            dp.day_month_year_rule(r"(?<![\d.,/])", r"(?![\d]|[.,/-]\d)"),
         ]
 
     # ----------------------------------------------------------------------- editions, counts
