@@ -7,13 +7,16 @@ Rules (every cue word comes from ``CommitmentCues``):
 - an opener ("gồm:", "：", ":") before the first ";" starts a list: the text after it is split on ";";
 - without an opener, ";" splits only before an action verb (a piece that starts otherwise stays with
   the piece before it), and not at all when examples ("như …") come first;
-- inside a piece, "," (Chinese "，", English ", and to") splits only before a strong action verb, not
-  after a bare verb or a clause that ends in a verb ("tăng cường, mở rộng hợp tác …", "hoạt động
+- inside a piece, a separator ("," "，" "、" " và " " and ") splits only before a strong action verb,
+  not after a bare verb or a clause that ends in a verb ("tăng cường, mở rộng hợp tác …", "hoạt động
   trao đổi, chia sẻ kinh nghiệm"), not after examples ("như …"), not inside quotes or mentions, and
   not before a piece that refers back ("khởi công các dự án này …"); after a hard break
-  (", đồng thời …") the rest is dropped unless it is an action;
-- each piece loses leading modal and filler words, its own actor ("phía X …") and trailing
-  punctuation; a piece of fewer than two words is dropped.
+  (", đồng thời …") the rest is dropped unless it is an action; a piece that opens with a purpose word
+  (以, "nhằm") is dropped;
+- after a nominal cue ("called for", "the need for") the items are noun phrases: a separator splits
+  before a piece whose first words hold a verb or an action noun ("timely settlement of …");
+- each piece loses leading modal and filler words, its own actor ("phía X …"), a purpose tail
+  ("in order to …", 以便…) and trailing punctuation; a piece of fewer than two words is dropped.
 """
 
 from __future__ import annotations
@@ -39,6 +42,11 @@ _LEAD = " \t\n,，;；:：.。、-–—"
 def word_count(s: str) -> int:
     """Words of ``s`` (a Han character counts as one word)."""
     return len(_WORD.findall(s))
+
+
+def word_starts(text: str, start: int, end: int) -> list[int]:
+    """Offsets of the words of ``text[start:end]`` (each Han character is a word)."""
+    return [m.start() for m in _WORD.finditer(text, start, end)]
 
 
 @dataclass(frozen=True)
@@ -123,14 +131,33 @@ def _semicolon_pieces(text: str, start: int, end: int, listed: bool, cues: Commi
     return out
 
 
+def _nominal_item(text: str, pos: int, end: int, cues: CommitmentCues, actor: ActorFinder) -> bool:
+    """Whether a piece after a nominal cue is an item of its own: a verb or an action noun among its
+    first words ("timely settlement of …", "the smooth operation of …")."""
+    if _is_action(text, pos, end, cues, actor, strong=True):
+        return True
+    starts = [m.start() for m in _WORD.finditer(text, pos, end)][:cues.nominal_head_window]
+    return any(cues.nominal_heads.match(text, w, end) for w in starts)
+
+
 def _comma_pieces(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFinder,
-                  protected: list[Span]) -> list[Span]:
+                  protected: list[Span], nominal: bool = False) -> list[Span]:
     out: list[Span] = []
-    cur = start
-    cuts = _cuts(cues.separators, text, start, end, protected)
+    cur: int | None = start
+    cuts = sorted(_cuts(cues.separators, text, start, end, protected)
+                  + (_cuts(cues.nominal_separators, text, start, end, protected) if nominal else []),
+                  key=lambda m: m.start())
     bounds = [m.start() for m in cuts] + [end]
+    last = start
     for i, m in enumerate(cuts):
+        if m.start() < last:
+            continue  # overlapping separators (", and"): the first one counts
+        last = m.end()
         nxt, nxt_end = m.end(), bounds[i + 1]
+        if cur is None:  # inside a dropped purpose piece: resume at the next action
+            if _is_action(text, nxt, end, cues, actor, strong=True):
+                cur = nxt
+            continue
         hard = cues.hard_break.match(text, nxt, end)
         if hard:
             if _is_action(text, hard.end(), end, cues, actor, strong=False):
@@ -139,15 +166,31 @@ def _comma_pieces(text: str, start: int, end: int, cues: CommitmentCues, actor: 
                 continue
             out.append((cur, m.start()))
             return out
+        if cues.tail_drop.match(text, nxt, nxt_end):
+            out.append((cur, m.start()))
+            cur = None
+            continue
         if cues.examples.search(text, cur, m.start()):
             break  # "như A, B, C": examples, not actions
-        if (_is_action(text, nxt, end, cues, actor, strong=True)
+        if nominal:
+            if _nominal_item(text, nxt, nxt_end, cues, actor):
+                out.append((cur, m.start()))
+                cur = nxt
+            continue
+        weak = cues.weak_separators.fullmatch(m.group(0))
+        if weak and (not _is_action(text, cur, m.start(), cues, actor, strong=False)
+                     or cues.weak_stops.search(text, nxt, nxt_end)):
+            continue  # "、" between two verb phrases only ("全面合作的方针" is a noun phrase)
+        topic_item = (not weak and cues.topic_item.match(text, nxt, nxt_end)
+                      and cues.verb_any.search(text, nxt, nxt_end))
+        if ((topic_item or _is_action(text, nxt, end, cues, actor, strong=True))
                 and not _verb_only(text, cur, m.start(), cues, actor)
                 and not cues.verb_end.search(text[cur:m.start()])
                 and not cues.anaphora.search(text, nxt, nxt_end)):
             out.append((cur, m.start()))
             cur = nxt
-    out.append((cur, end))
+    if cur is not None:
+        out.append((cur, end))
     return out
 
 
@@ -160,18 +203,25 @@ def _trim(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFin
     if found:
         actors, pos = found
         pos = skip_matches(text, pos, end, cues.strip)
+    cut = next((m for m in cues.tail_cut.finditer(text, pos, end) if word_count(text[pos:m.start()]) >= 2), None)
+    if cut is not None:
+        end = cut.start()
     while end > pos and (text[end - 1] in _TAIL or text[end - 1] == "."):
         end -= 1
     while pos < end and text[pos].isspace():
         pos += 1
-    if word_count(text[pos:end]) < 2:
-        return None
+    if word_count(text[pos:end]) < 2 or _verb_only(text, pos, end, cues, actor):
+        return None  # too short, or a bare verb ("提升" cut by the end of the excerpt)
+    if cues.topic_start.match(text, pos, end) and not cues.verb_any.search(text, pos, end):
+        return None  # "与越方一道": a phrase before the action, no action itself
+    if cues.tail_drop_end.search(text, pos, end):
+        return None  # "为两国关系发展作出贡献": a purpose
     return Item(pos, end, actors)
 
 
 def split_items(t: TaggedDoc, start: int, end: int, listed: bool, cues: CommitmentCues,
-                actor: ActorFinder) -> list[Item]:
-    """The action clauses of ``t.text[start:end]`` (see module docstring)."""
+                actor: ActorFinder, nominal: bool = False) -> list[Item]:
+    """The action clauses of ``t.text[start:end]`` (see module docstring); ``nominal``: noun phrases."""
     text = t.text
     protected = _protected(text, start, end, t)
     head = _list_start(text, start, end, cues, protected)
@@ -180,7 +230,7 @@ def split_items(t: TaggedDoc, start: int, end: int, listed: bool, cues: Commitme
     pos, opened = head
     items: list[Item] = []
     for a, b in _semicolon_pieces(text, pos, end, listed or opened, cues, actor, protected):
-        for c, d in _comma_pieces(text, a, b, cues, actor, protected):
+        for c, d in _comma_pieces(text, a, b, cues, actor, protected, nominal):
             item = _trim(text, c, d, cues, actor)
             if item is not None:
                 items.append(item)

@@ -1,19 +1,27 @@
 """Commitment records: one per agreed, proposed, requested or completed action (``build_commitments``).
 
-Recipe (cue words in each language's ``commitments.toml``, compiled as ``lang.cues.CommitmentCues``):
+Recipe (cue words in each language's ``commitments.toml``, compiled as ``lang.cues.CommitmentCues``;
+the cues are matched on ``Language.matching_text``, so traditional Chinese reads like simplified):
 
-1. **Frames.** A modality cue ("thống nhất", "đề xuất", 同意, "agreed" …) opens a frame that runs to the
-   next cue or the sentence end. Cues used as nouns or adjectives, in purpose clauses or followed by
-   no action are skipped. After a cue the list stays open: a following sentence continues it when the
-   one before ended with ";" or when it opens with a list word ("Đó là", "Thứ hai") or an action verb
-   ("Thúc đẩy …"); anything else closes it.
-2. **Actors.** An actor right after a request cue ("đề nghị phía X …") makes a request; else
-   the subject before the cue: a collective phrase ("hai bên", 双方), "phía" + a place, or the
-   jurisdiction in the speaker's title ("Chủ tịch UBND tỉnh X … đề xuất"). A list item that
-   opens with its own actor overrides the frame's. Nothing is guessed beyond that.
-3. **Items.** A frame's text is split into action clauses (``clauses.split_items``): after an
-   opener ("gồm:", "：") on ";"; otherwise on ";" and "," only before an action verb.
-4. **Record.** Sectors from the language's sector words; objects are gate pairs, links, gates and named
+1. **Cues.** A modality cue ("thống nhất", 同意, "agreed", "proposed") opens a frame that runs to the
+   next cue or the sentence end. A *subject* cue ("sẽ", 将, 愿, 应, "will", "should") counts only
+   after a subject (an actor phrase, a place or person, a head noun such as "tỉnh"/方/"localities",
+   a pronoun, or a verb of saying: "强调，应…"). A *nominal* cue ("called for", "the need for") is
+   followed by noun phrases. Cues used as nouns or adjectives, in purpose clauses, or (with
+   ``require_action``) followed by no action verb, list opener or announced list are skipped.
+2. **Modality and actors.** A request cue ("đề nghị", 希望, "asked") followed by an addressee is a
+   request of that addressee, or a proposal when the addressee is every side ("hai bên", 双方,
+   "both sides"). Else the actor is the subject before the cue: a collective phrase, "phía" + a
+   place, or the jurisdiction in the speaker's title ("Chủ tịch UBND tỉnh X … đề xuất"). A list item
+   that opens with its own actor overrides the frame's. Nothing is guessed beyond that.
+3. **Lists across sentences.** After a cue the list stays open: a following sentence continues it when
+   the one before ended with ";" or when it opens with a list word ("Đó là", 一是, "Second") or an
+   [actor +] action verb ("Thúc đẩy …", 双方继续…); anything else closes it.
+4. **Items.** A frame's text is split into action clauses (``clauses.split_items``).
+5. **Signing.** A signing verb with a document noun after it ("ký kết Biên bản …", 签署会谈纪要,
+   "signed the minutes") is a ``completed`` action, unless it is dated by a year, future, or part of
+   a noun phrase (签署的, "đã được ký").
+6. **Record.** Sectors from the language's sector words; objects are gate pairs, links, gates and named
    project phrases inside the clause; the deadline is a DATE inside the clause after a deadline cue.
    Evidence: the clause, then its sentence.
 
@@ -26,7 +34,7 @@ Recipe (cue words in each language's ``commitments.toml``, compiled as ``lang.cu
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..gazetteer.store import Gazetteer
@@ -34,7 +42,7 @@ from ..lang import Language
 from ..lang.cues import CommitmentCues
 from ..records import CommitmentRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
-from .clauses import Item, skip_matches, split_items, word_count
+from .clauses import Item, skip_matches, split_items, word_count, word_starts
 from .events import reported_event
 
 if TYPE_CHECKING:
@@ -43,6 +51,11 @@ if TYPE_CHECKING:
 Span = tuple[int, int]
 ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CHAIN_LABELS = frozenset({"PERSON", "TITLE", "ORG", "PLACE"})
+_SUBJECT_LABELS = frozenset({"PERSON", "TITLE", "ORG", "PLACE", "BORDER_GATE", "SERIES"})
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。.!?！？]")
+_SUBJECT_GAP = 8  # words between a subject at the start of a clause and its cue ("广西极度重视并将…")
+_NOT_ADDRESSEE = re.compile(r"[、“”\"‘’《》「」()（）]")
+_YEAR = re.compile(r"^\d{4}")
 _SPEAKER_LABELS = frozenset({"PERSON", "TITLE", "ORG"})
 _GAP_BREAK = re.compile(r"[;；.。:：!?！？\"“”]")
 _CHAIN_OPEN = re.compile(r"(?:^|[,，“\"‘(（])\s*$")
@@ -63,6 +76,20 @@ class Frame:
     actors: tuple[Ref, ...]
     listed: bool
     sentence: Span
+    nominal: bool = False
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue that states an action: the cue ``[start, end)``, where the governed text starts (``pos``,
+    after an addressee) and the addressee, if any."""
+
+    start: int
+    end: int
+    modality: str
+    pos: int
+    actors: tuple[Ref, ...]
+    nominal: bool
 
 
 @dataclass(frozen=True)
@@ -72,6 +99,7 @@ class _Open:
     modality: str
     actors: tuple[Ref, ...]
     semicolon: bool
+    nominal: bool = False
 
 
 # --------------------------------------------------------------------------- references
@@ -162,6 +190,75 @@ def subject_actors(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCue
     return (ref,)
 
 
+def _is_subject(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> bool:
+    """Whether ``text[start:end]`` ends with a subject: an actor phrase, a head noun or pronoun, a tagged
+    name, or a verb of saying ("强调，应…")."""
+    before = t.text[start:end]
+    while (m := cues.subject_fillers_end.search(before)) and m.start() < len(before.rstrip()):
+        before = before[:m.start()]
+    before = before.rstrip()
+    if not before:
+        return False
+    if cues.subject_end.search(before):
+        return True
+    stop = start + len(before)
+    if any(m.end == stop and m.label in _SUBJECT_LABELS for m in t.mentions):
+        return True
+    return bool(cues.speech_end.search(before.rstrip(" ,，:：")))
+
+
+def has_subject(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCues, gaz: Gazetteer) -> bool:
+    """Whether a subject cue ("sẽ", 将, "will") has a subject right before it, or (the subject shared
+    across commas: "中方高度重视…，愿与越方一道…") at the start of a comma clause of its sentence."""
+    text = t.text
+    if _is_subject(t, start, cue_start, cues):
+        return True
+    hard = max((m.end() for m in _GAP_BREAK.finditer(text, start, cue_start)), default=start)
+    clauses = [hard] + [hard + m.end() for m in re.finditer(r"[,，]", text[hard:cue_start])]
+    own = skip_matches(text, clauses[-1], cue_start, cues.strip)
+    gap = 10 ** 6
+    if own < cue_start and text[own:cue_start].strip():
+        clauses, gap = clauses[-1:], _SUBJECT_GAP  # words before the cue in its clause: only its start counts
+    for c in clauses:
+        c = skip_matches(text, c, cue_start, cues.strip)
+        while c < cue_start and text[c].isspace():
+            c += 1
+        found = actor_at(t, c, cue_start, cues, gaz)
+        ends = [found[1]] if found else []
+        ends += [m.end for m in t.mentions if m.start == c and m.label in _SUBJECT_LABELS]
+        if any(word_count(text[e:cue_start]) <= gap for e in ends):
+            return True
+    return False
+
+
+def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues,
+              gaz: Gazetteer) -> tuple[tuple[Ref, ...], int, bool] | None:
+    """Who a request cue addresses: (actors, where the action starts, whether they are every side).
+    A collective phrase or "phía X" right after the cue, or the words before an action verb that
+    follows within ``addressee_window`` words ("asked Guangxi to extend", 希望广西继续…)."""
+    text = t.text
+    pos = skip_matches(text, _after_aside(text, skip_matches(text, pos, end, cues.strip), end, cues), end, cues.strip)
+    found = actor_at(t, pos, end, cues, gaz)
+    start = skip_matches(text, found[1], end, cues.strip) if found else pos
+    if cues.verb_start.match(text, start, end):
+        if not found:
+            return None
+        refs = found[0]
+        return refs, start, refs[0].id is None and cues.is_joint(refs[0].name)
+    for w in word_starts(text, start, end)[1:cues.addressee_window + 1]:
+        gap = text[pos:w]
+        if _CLAUSE_BREAK.search(gap) or _NOT_ADDRESSEE.search(gap):
+            return None
+        if cues.verb_start.match(text, w, end):
+            if found:  # "两县政府充分开发…": the collective phrase and its head noun
+                refs = found[0]
+                return refs, w, refs[0].id is None and cues.is_joint(refs[0].name)
+            place = next((m for m in _mentions_in(t, pos, w, ("PLACE",)) if not _is_country(m, gaz)), None)
+            ref = place_ref(place, gaz) if place else Ref(id=None, name=gap.strip())
+            return (ref,), w, False
+    return None
+
+
 # --------------------------------------------------------------------------- frames
 
 
@@ -173,10 +270,15 @@ def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues,
     soft = cues.soft_after.match(text, hit.end(), sent[1])
     if soft and not action_starts(t, _after_aside(text, soft.end(), sent[1], cues), sent[1], cues, gaz):
         return True  # "… thống nhất, cùng với sự …": an adjective, not an agreement
-    last = None
-    for last in cues.purpose.finditer(before):  # noqa: B007 - want the last one
-        pass
-    return last is not None and word_count(before[last.end():]) <= cues.purpose_window
+    if any(m.start < hit.end() and hit.start() < m.end for m in t.mentions if m.label != "DATE"):
+        return True  # inside a name or title ("上将", "Hội chợ Thống nhất")
+    for pattern, window in ((cues.purpose, cues.purpose_window), (cues.belief, cues.belief_window)):
+        last = None
+        for last in pattern.finditer(before):  # noqa: B007 - want the last one
+            pass
+        if last is not None and word_count(before[last.end():]) <= window:
+            return True
+    return False
 
 
 def _after_aside(text: str, pos: int, end: int, cues: CommitmentCues) -> int:
@@ -187,34 +289,76 @@ def _after_aside(text: str, pos: int, end: int, cues: CommitmentCues) -> int:
     return pos
 
 
-def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> list[re.Match[str]]:
-    """Modality cues of a sentence that state an action (noun/adjective/purpose uses dropped)."""
-    return [h for h in cues.modality.finditer(t.text, sent[0], sent[1]) if not _blocked(t, sent, h, cues, gaz)]
+def _after_date(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> int:
+    """After a date that opens the governed text ("商定于6月前联合开展…"), else ``pos``."""
+    d = next((m for m in t.mentions if m.label == "DATE" and pos <= m.start < end
+              and word_count(t.text[pos:m.start]) <= 2), None)
+    if d is None:
+        return pos
+    after = cues.deadline_after.match(t.text, d.end, end)
+    return after.end() if after else d.end
 
 
-def cue_frames(t: TaggedDoc, sent: Span, hits: list[re.Match[str]], cues: CommitmentCues,
-               gaz: Gazetteer) -> list[Frame]:
-    """One frame per cue of a sentence."""
+def governs_action(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazetteer) -> bool:
+    """Whether the text a cue governs states actions: [actor] verb …, a list opener before the first
+    ";" ("gồm:", "："), or a vague head with a list ("các nội dung sau:")."""
+    text = t.text
+    pos = _after_aside(text, skip_matches(text, pos, end, cues.strip), end, cues)
+    if action_starts(t, pos, end, cues, gaz) or action_starts(t, _after_date(t, pos, end, cues), end, cues, gaz):
+        return True
+    topic = cues.topic_start.match(text, pos, end)  # "愿与越方一道，共同推动…", "在…方面加强合作"
+    if topic:
+        commas = [m.end() for m in re.finditer(r"[,，]", text[topic.end():end])][:3]
+        if cues.verb_any.search(text, topic.end(), topic.end() + commas[0] if commas else end) or any(
+                action_starts(t, topic.end() + c, end, cues, gaz) for c in commas):
+            return True
+    semi = _SEMI.search(text, pos, end)
+    if cues.openers.search(text, pos, semi.start() if semi else end):
+        return True
+    return bool(cues.vague_start.match(text, pos, end) and cues.vague_link.search(text, pos, end))
+
+
+def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> list[Hit]:
+    """The cues of a sentence that state an action (noun/adjective/purpose uses dropped)."""
     text = t.text
     out = []
+    for h in cues.modality.finditer(text, sent[0], sent[1]):
+        if _blocked(t, sent, h, cues, gaz):
+            continue
+        cue = h.group(0)
+        kind = cues.kind_of(cue)
+        if kind == "subject" and (not has_subject(t, sent[0], h.start(), cues, gaz) or cues.planned.search(
+                text, h.end(), m.start() if (m := _CLAUSE_BREAK.search(text, h.end(), sent[1])) else sent[1])):
+            continue  # no subject, or an event announced ("将于4月17日举行", "will be held")
+        modality = cues.modality_of(cue) or "agreed"
+        pos, actors = h.end(), ()
+        if cues.asks_actor(cue):
+            found = addressee(t, pos, sent[1], cues, gaz)
+            if found:
+                actors, pos, joint = found
+                modality = "proposed" if joint else "requested"
+        if cues.require_action and kind != "nominal" and not governs_action(t, pos, sent[1], cues, gaz):
+            continue
+        out.append(Hit(h.start(), h.end(), modality, pos, actors, kind == "nominal"))
+    return out
+
+
+def cue_frames(t: TaggedDoc, sent: Span, hits: list[Hit], cues: CommitmentCues, gaz: Gazetteer) -> list[Frame]:
+    """One frame per cue of a sentence."""
+    text = t.text
+    out: list[Frame] = []
     for i, h in enumerate(hits):
-        end = hits[i + 1].start() if i + 1 < len(hits) else sent[1]
-        semis = list(_SEMI.finditer(text, h.end(), end))
+        end = hits[i + 1].start if i + 1 < len(hits) else sent[1]
+        semis = list(_SEMI.finditer(text, h.end, end))
         if i + 1 < len(hits) and semis and word_count(text[semis[-1].end():end]) <= 6:
             end = semis[-1].start()  # "…; phía X đề xuất …": the next cue's subject
-        modality = cues.modality_of(h.group(0)) or "agreed"
-        pos, actors = h.end(), ()
-        if cues.asks_actor(h.group(0)):
-            found = actor_at(t, skip_matches(text, pos, end, cues.strip), end, cues, gaz)
-            if found:
-                actors, pos = found
-                modality = "requested"
-        joined = i > 0 and cues.hard_break_end.search(text[hits[i - 1].end():h.start()])
+        actors = h.actors
+        joined = i > 0 and cues.hard_break_end.search(text[hits[i - 1].end:h.start])
         if not actors and joined:
             actors = out[-1].actors  # "…, đồng thời thống nhất …": the same subject
         elif not actors:
-            actors = subject_actors(t, sent[0], h.start(), cues, gaz)
-        out.append(Frame(modality, pos, end, actors, False, sent))
+            actors = subject_actors(t, sent[0], h.start, cues, gaz)
+        out.append(Frame(h.modality, h.pos, max(h.pos, end), actors, False, sent, h.nominal))
     return out
 
 
@@ -234,7 +378,7 @@ def continuation_frame(t: TaggedDoc, sent: Span, state: _Open, cues: CommitmentC
     text = t.text
     start, end = sent
     if state.semicolon:
-        return Frame(state.modality, start, end, state.actors, True, sent)
+        return Frame(state.modality, start, end, state.actors, True, sent, state.nominal)
     m = cues.cont_opener.match(text, start, end)
     pos = m.end() if m else start
     topic = cues.topic_start.match(text, pos, end)
@@ -248,10 +392,14 @@ def continuation_frame(t: TaggedDoc, sent: Span, state: _Open, cues: CommitmentC
     return Frame(state.modality, pos, end, state.actors, False, sent)
 
 
-def is_heading(text: str, sent: Span) -> bool:
-    """A whole line with no closing punctuation: a headline or section title, not a statement."""
+def is_heading(text: str, sent: Span, max_words: int = 24) -> bool:
+    """A whole line with no closing punctuation: a headline or section title, not a statement (a long
+    last line is an excerpt cut short, still a statement)."""
     start, end = sent
+    last = not text[end:].strip()
     whole_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    if last and word_count(text[start:end]) > max_words:
+        return False
     return whole_line and text[start:end].rstrip()[-1:] not in _CLOSING
 
 
@@ -275,7 +423,7 @@ def frames_of(t: TaggedDoc, cues: CommitmentCues, gaz: Gazetteer) -> list[Frame]
             frames = []
         if frames:
             last = frames[-1]
-            state = _Open(last.modality, last.actors, bool(_SENT_END.search(text[sent[0]:sent[1]])))
+            state = _Open(last.modality, last.actors, bool(_SENT_END.search(text[sent[0]:sent[1]])), last.nominal)
             out.extend(frames)
         else:
             state = None
@@ -370,30 +518,109 @@ def object_refs(t: TaggedDoc, item: Item, cues: CommitmentCues, gaz: Gazetteer) 
 # --------------------------------------------------------------------------- builder
 
 
+def signing_items(t: TaggedDoc, cues: CommitmentCues) -> list[tuple[Item, Span]]:
+    """Signings at the reported event: a signing verb, a document noun within ``sign_window`` words
+    after it, no year in the clause before it (a signing dated by a year is background), and no
+    blocker around it (签署的, "đã được ký", 将签署). The action runs from the verb (with 共同 …
+    before it) to the end of its clause or a stop word."""
+    text = t.text
+    out = []
+    years = [int(d.value[:4]) for d in t.of("DATE") if isinstance(d.value, str) and _YEAR.match(d.value)]
+    latest = t.seg.published.year if t.seg.published else max(years, default=None)
+    for s in t.seg.sentences or ():
+        for v in cues.sign_verbs.finditer(text, s.start, s.end):
+            before = text[s.start:v.start()]
+            if cues.sign_blocked_before.search(before) or cues.sign_blocked_after.match(text, v.end(), s.end):
+                continue
+            clause = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) + s.start
+            dated = [int(d.value[:4]) for d in _mentions_in(t, s.start, v.start(), ("DATE",))
+                     if isinstance(d.value, str) and _YEAR.match(d.value)
+                     and (d.start >= clause or (latest is not None and int(d.value[:4]) < latest))]
+            if dated:
+                continue  # a signing dated by a year (an earlier one): background
+            limit = s.end
+            if (brk := _CLAUSE_BREAK.search(text, v.end(), s.end)) is not None:
+                limit = brk.start()
+            window = word_starts(text, v.end(), limit)
+            doc_limit = window[cues.sign_window] if len(window) > cues.sign_window else limit
+            doc = cues.sign_documents.search(text, v.end(), doc_limit)
+            if doc is None:
+                continue
+            stop = cues.sign_stops.search(text, doc.end(), limit)
+            end = stop.start() if stop else limit
+            while end > v.end() and text[end - 1] in _PUNCT_TAIL:
+                end -= 1
+            lead = cues.sign_before_end.search(before)
+            start = s.start + lead.start(1) if lead else v.start()
+            out.append((Item(start, end), (s.start, s.end)))
+    return out
+
+
+def matching_view(t: TaggedDoc, lang: Language) -> TaggedDoc:
+    """``t`` with its text as the cue tables are written (``Language.matching_text``), same offsets."""
+    folded = lang.matching_text(t.text)
+    if folded == t.text:
+        return t
+    return replace(t, seg=replace(t.seg, clean=replace(t.seg.clean, text=folded)))
+
+
+def _record(t: TaggedDoc, mt: TaggedDoc, item: Item, modality: str, actors: tuple[Ref, ...], sentence: Span,
+            lang: Language, gaz: Gazetteer, event_id: str | None) -> CommitmentRecord | None:
+    cues = lang.commitments
+    text = t.text
+    action = text[item.start:item.end]
+    sectors = lang.sectors.find(action)
+    objects = object_refs(mt, item, cues, gaz)
+    if modality == "completed_cue":
+        if not (("sector" in cues.completed_needs and sectors) or ("object" in cues.completed_needs and objects)):
+            return None  # a report of results, not a commitment
+        modality = "completed"
+    s0, s1 = sentence
+    evidence = [Evidence(start=item.start, end=item.end, text=action)]
+    if (s0, s1) != (item.start, item.end):
+        evidence.append(Evidence(start=s0, end=s1, text=text[s0:s1]))
+    return CommitmentRecord(
+        doc_id=t.seg.clean.doc_id, event_id=event_id, actors=list(item.actors or actors), action=action,
+        sectors=sectors, objects=objects,
+        deadline=deadline_in(mt, item, cues) or lead_in_deadline(mt, item, sentence, cues),
+        modality=modality, evidence=evidence)
+
+
 def commitments_of(t: TaggedDoc, gaz: Gazetteer, lang: Language, event_id: str | None = None) -> list[CommitmentRecord]:
     """The commitment records of one tagged document (``build_commitments`` without a context)."""
     cues = lang.commitments
-    text = t.text
+    mt = matching_view(t, lang)
+    found: list[tuple[Item, str, tuple[Ref, ...], Span]] = []
+    for frame in frames_of(mt, cues, gaz):
+        for item in split_items(mt, frame.start, frame.end, frame.listed, cues,
+                                lambda p, e: actor_at(mt, p, e, cues, gaz), frame.nominal):
+            modality = "completed_cue" if frame.modality == "completed" else frame.modality
+            found.append((item, modality, frame.actors, frame.sentence))
+    for sign, sentence in signing_items(mt, cues):
+        inside = [k for k, (item, *_) in enumerate(found) if item.start <= sign.start < item.end
+                  or sign.start <= item.start < sign.end]
+        if not inside:
+            found.append((sign, "completed", (), sentence))
+        for k in inside:  # "同意签署会议备忘录": the signing itself, at the event
+            item, _, actors, sent = found[k]
+            if item.start >= sign.start:
+                found[k] = (item, "completed", actors, sent)
     out: list[CommitmentRecord] = []
-    for frame in frames_of(t, cues, gaz):
-        for item in split_items(t, frame.start, frame.end, frame.listed, cues,
-                                lambda p, e: actor_at(t, p, e, cues, gaz)):
-            action = text[item.start:item.end]
-            sectors = lang.sectors.find(action)
-            objects = object_refs(t, item, cues, gaz)
-            if frame.modality == "completed" and not (
-                    ("sector" in cues.completed_needs and sectors) or ("object" in cues.completed_needs and objects)):
-                continue  # a report of results, not a commitment
-            s0, s1 = frame.sentence
-            evidence = [Evidence(start=item.start, end=item.end, text=action)]
-            if (s0, s1) != (item.start, item.end):
-                evidence.append(Evidence(start=s0, end=s1, text=text[s0:s1]))
-            out.append(CommitmentRecord(
-                doc_id=t.seg.clean.doc_id, event_id=event_id, actors=list(item.actors or frame.actors),
-                action=action, sectors=sectors, objects=objects,
-                deadline=deadline_in(t, item, cues) or lead_in_deadline(t, item, frame.sentence, cues),
-                modality=frame.modality, evidence=evidence))
+    for item, modality, actors, sentence in sorted(found, key=lambda f: (f[0].start, f[0].end)):
+        rec = _record(t, mt, item, modality, actors, sentence, lang, gaz, event_id)
+        if rec is not None and not any(_repeats(rec.action, o.action) for o in out):
+            out.append(rec)
     return out
+
+
+def _repeats(action: str, earlier: str, min_words: int = 6) -> bool:
+    """Whether ``action`` states an earlier action again (a lead repeated in the body): the same words,
+    or one inside the other when the shorter is long enough to be a whole action."""
+    a, b = " ".join(action.split()), " ".join(earlier.split())
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return word_count(short) >= min_words and short in long_
 
 
 def build_commitments(ctx: DocContext) -> list[CommitmentRecord]:
