@@ -6,7 +6,8 @@ Rules (every cue word comes from ``CommitmentCues``):
   follows; then the items after the link are the actions;
 - an opener ("gồm:", "：", ":") before the first ";" starts a list: the text after it is split on ";";
 - without an opener, ";" splits only before an action verb (a piece that starts otherwise stays with
-  the piece before it), and not at all when examples ("như …") come first;
+  the piece before it; with ``split_semicolons`` every ";" splits), and not at all when examples
+  ("như …") come first;
 - inside a piece, a separator ("," "，" "、" " và " " and ") splits only before a strong action verb,
   not after a bare verb or a clause that ends in a verb ("tăng cường, mở rộng hợp tác …", "hoạt động
   trao đổi, chia sẻ kinh nghiệm"), not after examples ("như …"), not inside quotes or mentions, and
@@ -37,6 +38,7 @@ _QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[
 _SEMI = re.compile(r"[;；]")
 _TAIL = " \t\n,，;；.。:：…!?！？、"
 _LEAD = " \t\n,，;；:：.。、-–—"
+_CLOSING = ".!?;…。！？；\"”’)）」』"
 
 
 def word_count(s: str) -> int:
@@ -122,6 +124,8 @@ def _semicolon_pieces(text: str, start: int, end: int, listed: bool, cues: Commi
         return spans
     if cues.examples.search(text, start, spans[0][1]):
         return [(start, end)]
+    if cues.split_semicolons:
+        return spans
     out: list[Span] = []
     for a, b in spans:
         if out and not _is_action(text, a, b, cues, actor, strong=False):
@@ -203,6 +207,9 @@ def _trim(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFin
     if found:
         actors, pos = found
         pos = skip_matches(text, pos, end, cues.strip)
+    if not text[end:].strip() and text[pos:end].rstrip()[-1:] not in _CLOSING and (
+            word_count(text[pos:end]) < cues.cut_min_words):
+        return None  # cut short by the end of the excerpt before its object ("đẩy mạnh k")
     cut = next((m for m in cues.tail_cut.finditer(text, pos, end) if word_count(text[pos:m.start()]) >= 2), None)
     if cut is not None:
         end = cut.start()

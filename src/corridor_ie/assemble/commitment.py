@@ -53,7 +53,9 @@ ISO_PARTIAL = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _CHAIN_LABELS = frozenset({"PERSON", "TITLE", "ORG", "PLACE"})
 _SUBJECT_LABELS = frozenset({"PERSON", "TITLE", "ORG", "PLACE", "BORDER_GATE", "SERIES"})
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。.!?！？]")
+_ANNOUNCED_GAP = 3  # sentences (headings, captions) between "… 9 nhóm nội dung:" and its items
 _SUBJECT_GAP = 8  # words between a subject at the start of a clause and its cue ("广西极度重视并将…")
+_QUOTE_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
 _NOT_ADDRESSEE = re.compile(r"[、“”\"‘’《》「」()（）]")
 _YEAR = re.compile(r"^\d{4}")
 _SPEAKER_LABELS = frozenset({"PERSON", "TITLE", "ORG"})
@@ -240,6 +242,8 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues,
     pos = skip_matches(text, _after_aside(text, skip_matches(text, pos, end, cues.strip), end, cues), end, cues.strip)
     found = actor_at(t, pos, end, cues, gaz)
     start = skip_matches(text, found[1], end, cues.strip) if found else pos
+    if not found and cues.vague_start.match(text, pos, end):
+        return None  # "đề xuất một số nội dung …": what is proposed, not to whom
     if cues.verb_start.match(text, start, end):
         if not found:
             return None
@@ -247,7 +251,7 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues,
         return refs, start, refs[0].id is None and cues.is_joint(refs[0].name)
     for w in word_starts(text, start, end)[1:cues.addressee_window + 1]:
         gap = text[pos:w]
-        if _CLAUSE_BREAK.search(gap) or _NOT_ADDRESSEE.search(gap):
+        if _CLAUSE_BREAK.search(gap) or _NOT_ADDRESSEE.search(gap) or cues.purpose.search(gap):
             return None
         if cues.verb_start.match(text, w, end):
             if found:  # "两县政府充分开发…": the collective phrase and its head noun
@@ -255,7 +259,8 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues,
                 return refs, w, refs[0].id is None and cues.is_joint(refs[0].name)
             place = next((m for m in _mentions_in(t, pos, w, ("PLACE",)) if not _is_country(m, gaz)), None)
             ref = place_ref(place, gaz) if place else Ref(id=None, name=gap.strip())
-            return (ref,), w, False
+            joint = cues.actor_any.search(gap)  # "cơ quan ngoại vụ hai bên": every side's agencies
+            return (ref,), w, bool(joint and cues.is_joint(joint.group(0)) and not gap[joint.end():].strip())
     return None
 
 
@@ -272,6 +277,8 @@ def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues,
         return True  # "… thống nhất, cùng với sự …": an adjective, not an agreement
     if any(m.start < hit.end() and hit.start() < m.end for m in t.mentions if m.label != "DATE"):
         return True  # inside a name or title ("上将", "Hội chợ Thống nhất")
+    if _inside_quotes(before):
+        return True  # inside a quoted title (“Thỏa thuận hợp tác …”, 《…协定》)
     for pattern, window in ((cues.purpose, cues.purpose_window), (cues.belief, cues.belief_window)):
         last = None
         for last in pattern.finditer(before):  # noqa: B007 - want the last one
@@ -281,12 +288,27 @@ def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues,
     return False
 
 
+def _inside_quotes(before: str) -> bool:
+    """Whether a position after ``before`` (its sentence so far) is inside quotes or a 《title》."""
+    return any(before.count(a) > before.count(b) for a, b in _QUOTE_PAIRS) or before.count('"') % 2 == 1
+
+
 def _after_aside(text: str, pos: int, end: int, cues: CommitmentCues) -> int:
     """Skip filler and one aside between commas ("hy vọng, trong thời gian tới, hai bên …")."""
     nxt = skip_matches(text, pos, end, cues.strip)
     if nxt != pos and nxt < end and text[nxt] in ",，":
         return nxt + 1
     return pos
+
+
+def _verb_list(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> bool:
+    """Whether ``text[start:end]`` is only a bare verb and a comma ("rà soát, ")."""
+    piece = t.text[start:end].rstrip()
+    if not piece.endswith((",", "，", "、")):
+        return False
+    piece = piece[:-1]
+    m = cues.verb_start.match(piece)
+    return bool(m) and not piece[m.end():].strip()
 
 
 def _after_date(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> int:
@@ -301,7 +323,7 @@ def _after_date(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> int:
 
 def governs_action(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazetteer) -> bool:
     """Whether the text a cue governs states actions: [actor] verb …, a list opener before the first
-    ";" ("gồm:", "："), or a vague head with a list ("các nội dung sau:")."""
+    ";" ("gồm:", "："), or a vague head that announces a list ("một số nội dung …. Đó là, …")."""
     text = t.text
     pos = _after_aside(text, skip_matches(text, pos, end, cues.strip), end, cues)
     if action_starts(t, pos, end, cues, gaz) or action_starts(t, _after_date(t, pos, end, cues), end, cues, gaz):
@@ -315,7 +337,7 @@ def governs_action(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: 
     semi = _SEMI.search(text, pos, end)
     if cues.openers.search(text, pos, semi.start() if semi else end):
         return True
-    return bool(cues.vague_start.match(text, pos, end) and cues.vague_link.search(text, pos, end))
+    return bool(cues.vague_start.match(text, pos, end))  # its list may follow in the next sentences
 
 
 def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> list[Hit]:
@@ -327,6 +349,10 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
             continue
         cue = h.group(0)
         kind = cues.kind_of(cue)
+        if kind == "subject" and out and not _CLAUSE_BREAK.search(text, out[-1].end, h.start()):
+            continue  # "thống nhất … là cần quán triệt", "proposed both sides should": inside that frame
+        if out and _verb_list(t, out[-1].pos, h.start(), cues):
+            continue  # "đề nghị X rà soát, thống nhất …": a verb of the list, not a new cue
         if kind == "subject" and (not has_subject(t, sent[0], h.start(), cues, gaz) or cues.planned.search(
                 text, h.end(), m.start() if (m := _CLAUSE_BREAK.search(text, h.end(), sent[1])) else sent[1])):
             continue  # no subject, or an event announced ("将于4月17日举行", "will be held")
@@ -404,27 +430,31 @@ def is_heading(text: str, sent: Span, max_words: int = 24) -> bool:
 
 
 def frames_of(t: TaggedDoc, cues: CommitmentCues, gaz: Gazetteer) -> list[Frame]:
-    """Every frame of the document, in text order."""
+    """Every frame of the document, in text order. A list announced with ":" at the end of a sentence
+    stays open across up to ``_ANNOUNCED_GAP`` headings or captions before its first item."""
     text = t.text
     spans = [(s.start, s.end) for s in t.seg.sentences] or [(0, len(text))]
     out: list[Frame] = []
     state: _Open | None = None
+    waiting = 0  # sentences an announced list may still wait for its items
     for sent in spans:
-        if is_heading(text, sent):
-            state = None
-            continue
-        hits = cue_hits(t, sent, cues, gaz)
+        heading = is_heading(text, sent)
+        hits = [] if heading else cue_hits(t, sent, cues, gaz)
         if hits:
             frames = cue_frames(t, sent, hits, cues, gaz)
-        elif state is not None:
+        elif state is not None and not heading:
             cont = continuation_frame(t, sent, state, cues, gaz)
             frames = [cont] if cont else []
         else:
             frames = []
         if frames:
             last = frames[-1]
-            state = _Open(last.modality, last.actors, bool(_SENT_END.search(text[sent[0]:sent[1]])), last.nominal)
+            body = text[sent[0]:sent[1]].rstrip()
+            state = _Open(last.modality, last.actors, bool(_SENT_END.search(body)), last.nominal)
+            waiting = _ANNOUNCED_GAP if body.endswith((":", "：")) else 0
             out.extend(frames)
+        elif waiting and state is not None:
+            waiting -= 1
         else:
             state = None
     return out
@@ -614,13 +644,13 @@ def commitments_of(t: TaggedDoc, gaz: Gazetteer, lang: Language, event_id: str |
 
 
 def _repeats(action: str, earlier: str, min_words: int = 6) -> bool:
-    """Whether ``action`` states an earlier action again (a lead repeated in the body): the same words,
-    or one inside the other when the shorter is long enough to be a whole action."""
+    """Whether ``action`` states an earlier action again (a lead or caption repeated in the body): the
+    same words, one starting the other, or one inside the other when the shorter is a whole action."""
     a, b = " ".join(action.split()), " ".join(earlier.split())
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return word_count(short) >= min_words and short in long_
+    return (word_count(short) >= min_words and short in long_) or (word_count(short) >= 3 and long_.startswith(short))
 
 
 def build_commitments(ctx: DocContext) -> list[CommitmentRecord]:

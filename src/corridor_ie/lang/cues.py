@@ -115,6 +115,8 @@ class CommitmentCues:
     kinds: dict[str, str]  # folded cue -> "plain", "subject" (needs a subject before it) or "nominal"
     request_with_actor: frozenset[str]
     require_action: bool
+    split_semicolons: bool
+    cut_min_words: int
     block_before: re.Pattern[str]
     block_after: re.Pattern[str]
     soft_after: re.Pattern[str]
@@ -227,6 +229,8 @@ class CommitmentCues:
             kinds=kinds,
             request_with_actor=frozenset(fold(w) for w in t.request_with_actor),
             require_action=t.require_action,
+            split_semicolons=t.split_semicolons,
+            cut_min_words=t.cut_min_words,
             block_before=end(block.before),
             block_after=re.compile(r"\s*(?:" + marks + "$|" + _alt(block.after, spaced) + ")", re.IGNORECASE),
             soft_after=re.compile(r"\s*[" + re.escape(block.soft_punct) + "]") if block.soft_punct else NEVER,

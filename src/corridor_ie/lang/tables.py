@@ -172,6 +172,8 @@ class CommitmentsTable(Table):
     nominal_modality: Modality = Modality()  # cues followed by noun phrases, not verbs ("called for", "the need for")
     request_with_actor: Words = words()  # requested when an addressee other than every side follows ("đề nghị phía X")
     require_action: bool = False  # a cue must be followed by an action verb, a list opener or a vague head with a list
+    split_semicolons: bool = False  # ";" always separates items, noun phrases too ("…; khu công nghiệp …; …")
+    cut_min_words: int = 0  # an item cut short by the end of the excerpt needs this many words ("đẩy mạnh k")
     blockers: Blockers = Blockers()
     actors: Actors = Actors()
     openers: Words = words()  # what introduces an enumeration of actions ("gồm:")
