@@ -36,7 +36,7 @@ ActorFinder = Callable[[int, int], "tuple[tuple[Ref, ...], int] | None"]
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[^\W_\u3400-\u4dbf\u4e00-\u9fff]+")
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|《[^》]*》|\([^()]*\)|（[^（）]*）")
 _SEMI = re.compile(r"[;；]")
-_TAIL = " \t\n,，;；.。:：…!?！？、"
+_TAIL = ' \t\n,，;；.。:：…!?！？、(（"“'  # noqa: RUF001
 _LEAD = " \t\n,，;；:：.。、-–—"
 _CLOSING = ".!?;…。！？；\"”’)）」』"
 
@@ -148,9 +148,7 @@ def _comma_pieces(text: str, start: int, end: int, cues: CommitmentCues, actor: 
                   protected: list[Span], nominal: bool = False) -> list[Span]:
     out: list[Span] = []
     cur: int | None = start
-    cuts = sorted(_cuts(cues.separators, text, start, end, protected)
-                  + (_cuts(cues.nominal_separators, text, start, end, protected) if nominal else []),
-                  key=lambda m: m.start())
+    cuts = _cuts(cues.nominal_separators if nominal else cues.separators, text, start, end, protected)
     bounds = [m.start() for m in cuts] + [end]
     last = start
     for i, m in enumerate(cuts):

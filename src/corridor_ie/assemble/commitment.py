@@ -55,7 +55,8 @@ _SUBJECT_LABELS = frozenset({"PERSON", "TITLE", "ORG", "PLACE", "BORDER_GATE", "
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。.!?！？]")
 _ANNOUNCED_GAP = 3  # sentences (headings, captions) between "… 9 nhóm nội dung:" and its items
 _SUBJECT_GAP = 8  # words between a subject at the start of a clause and its cue ("广西极度重视并将…")
-_QUOTE_PAIRS = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"))
+_QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
+_TITLE_MARKS = (("《", "》"),)
 _NOT_ADDRESSEE = re.compile(r"[、“”\"‘’《》「」()（）]")
 _YEAR = re.compile(r"^\d{4}")
 _SPEAKER_LABELS = frozenset({"PERSON", "TITLE", "ORG"})
@@ -64,6 +65,7 @@ _CHAIN_OPEN = re.compile(r"(?:^|[,，“\"‘(（])\s*$")
 _SENT_END = re.compile(r"[;；]\s*$")
 _SEMI = re.compile(r"[;；]")
 _OBJECT_LABELS = ("BORDER_GATE_PAIR", "LINK", "BORDER_GATE")
+_NAME_LABELS = ("PERSON", "ORG", "TITLE", "PLACE", "SERIES", "BORDER_GATE", "BORDER_GATE_PAIR")
 _CLOSING = frozenset(".!?;:…。！？；：\"”’)）」』")
 _PUNCT_TAIL = " \t\n,，;；.。:：…!?！？"
 
@@ -277,7 +279,7 @@ def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues,
         return True  # "… thống nhất, cùng với sự …": an adjective, not an agreement
     if any(m.start < hit.end() and hit.start() < m.end for m in t.mentions if m.label != "DATE"):
         return True  # inside a name or title ("上将", "Hội chợ Thống nhất")
-    if _inside_quotes(before):
+    if _inside_title(before, cues):
         return True  # inside a quoted title (“Thỏa thuận hợp tác …”, 《…协定》)
     for pattern, window in ((cues.purpose, cues.purpose_window), (cues.belief, cues.belief_window)):
         last = None
@@ -288,9 +290,18 @@ def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues,
     return False
 
 
-def _inside_quotes(before: str) -> bool:
-    """Whether a position after ``before`` (its sentence so far) is inside quotes or a 《title》."""
-    return any(before.count(a) > before.count(b) for a, b in _QUOTE_PAIRS) or before.count('"') % 2 == 1
+def _inside_title(before: str, cues: CommitmentCues) -> bool:
+    """Whether a position after ``before`` (its sentence so far) is inside a quoted title: inside 《…》,
+    or inside quotes that do not open with a subject (“The two sides agree …” is quoted speech)."""
+    if any(before.count(a) > before.count(b) for a, b in _TITLE_MARKS):
+        return True
+    opened = [i for a, b in _QUOTE_PAIRS if before.count(a) > before.count(b) for i in [before.rfind(a)]]
+    if before.count('"') % 2 == 1:
+        opened.append(before.rfind('"'))
+    if not opened:
+        return False
+    quoted = before[max(opened) + 1:]
+    return not (cues.actor_any.search(quoted) or cues.subject_end.search(quoted.rstrip()))
 
 
 def _after_aside(text: str, pos: int, end: int, cues: CommitmentCues) -> int:
@@ -418,13 +429,13 @@ def continuation_frame(t: TaggedDoc, sent: Span, state: _Open, cues: CommitmentC
     return Frame(state.modality, pos, end, state.actors, False, sent)
 
 
-def is_heading(text: str, sent: Span, max_words: int = 24) -> bool:
-    """A whole line with no closing punctuation: a headline or section title, not a statement (a long
-    last line is an excerpt cut short, still a statement)."""
+def is_heading(text: str, sent: Span, min_cut: int = 8) -> bool:
+    """A whole line with no closing punctuation: a headline or section title, not a statement (the last
+    line of a text that is not its first is an excerpt cut short, still a statement)."""
     start, end = sent
     last = not text[end:].strip()
     whole_line = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
-    if last and word_count(text[start:end]) > max_words:
+    if last and start > 0 and word_count(text[start:end]) >= min_cut:
         return False
     return whole_line and text[start:end].rstrip()[-1:] not in _CLOSING
 
@@ -586,6 +597,15 @@ def signing_items(t: TaggedDoc, cues: CommitmentCues) -> list[tuple[Item, Span]]
     return out
 
 
+def _names_blanked(t: TaggedDoc, item: Item) -> str:
+    """The action with the names in it blanked: a name says nothing of the sector ("Hữu Nghị", 友谊关,
+    "Ministry of Industry and Trade")."""
+    chars = list(t.text[item.start:item.end])
+    for m in _mentions_in(t, item.start, item.end, _NAME_LABELS):
+        chars[m.start - item.start:m.end - item.start] = " " * (m.end - m.start)
+    return "".join(chars)
+
+
 def matching_view(t: TaggedDoc, lang: Language) -> TaggedDoc:
     """``t`` with its text as the cue tables are written (``Language.matching_text``), same offsets."""
     folded = lang.matching_text(t.text)
@@ -599,7 +619,7 @@ def _record(t: TaggedDoc, mt: TaggedDoc, item: Item, modality: str, actors: tupl
     cues = lang.commitments
     text = t.text
     action = text[item.start:item.end]
-    sectors = lang.sectors.find(action)
+    sectors = lang.sectors.find(_names_blanked(t, item))
     objects = object_refs(mt, item, cues, gaz)
     if modality == "completed_cue":
         if not (("sector" in cues.completed_needs and sectors) or ("object" in cues.completed_needs and objects)):
@@ -638,8 +658,13 @@ def commitments_of(t: TaggedDoc, gaz: Gazetteer, lang: Language, event_id: str |
     out: list[CommitmentRecord] = []
     for item, modality, actors, sentence in sorted(found, key=lambda f: (f[0].start, f[0].end)):
         rec = _record(t, mt, item, modality, actors, sentence, lang, gaz, event_id)
-        if rec is not None and not any(_repeats(rec.action, o.action) for o in out):
+        if rec is None:
+            continue
+        same = next((k for k, o in enumerate(out) if _repeats(rec.action, o.action)), None)
+        if same is None:
             out.append(rec)
+        elif len(rec.action) > len(out[same].action) and rec.modality == out[same].modality:
+            out[same] = rec  # the fuller statement of the same action (a caption, then the body)
     return out
 
 
