@@ -38,6 +38,7 @@ _QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[
 _SEMI = re.compile(r"[;；]")
 _TAIL = ' \t\n,，;；.。:：…!?！？、(（"“'  # noqa: RUF001
 _LEAD = " \t\n,，;；:：.。、-–—"
+_SPEECH_WORDS = 4  # words of a trailing ", he added" that is dropped
 _CLOSING = ".!?;…。！？；\"”’)）」』"
 
 
@@ -211,6 +212,10 @@ def _trim(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFin
     cut = next((m for m in cues.tail_cut.finditer(text, pos, end) if word_count(text[pos:m.start()]) >= 2), None)
     if cut is not None:
         end = cut.start()
+    comma = max(text.rfind(",", pos, end), text.rfind("，", pos, end))
+    tail = text[comma + 1:end].rstrip(_TAIL) if comma > pos else ""
+    if tail and word_count(tail) <= _SPEECH_WORDS and cues.tail_speech.search(tail):
+        end = comma  # ", Dam said": who said it, not the action
     while end > pos and (text[end - 1] in _TAIL or text[end - 1] == "."):
         end -= 1
     while pos < end and text[pos].isspace():

@@ -235,11 +235,12 @@ def has_subject(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCues, 
     return False
 
 
-def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues,
-              gaz: Gazetteer) -> tuple[tuple[Ref, ...], int, bool] | None:
+def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazetteer,
+              commas: bool = False) -> tuple[tuple[Ref, ...], int, bool] | None:
     """Who a request cue addresses: (actors, where the action starts, whether they are every side).
     A collective phrase or "phía X" right after the cue, or the words before an action verb that
-    follows within ``addressee_window`` words ("asked Guangxi to extend", 希望广西继续…)."""
+    follows within ``addressee_window`` words ("asked Guangxi to extend", 希望广西继续…); ``commas``:
+    the addressee may be a list ("the need for the border localities, and Guangxi to continue")."""
     text = t.text
     pos = skip_matches(text, _after_aside(text, skip_matches(text, pos, end, cues.strip), end, cues), end, cues.strip)
     found = actor_at(t, pos, end, cues, gaz)
@@ -253,16 +254,23 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues,
         return refs, start, refs[0].id is None and cues.is_joint(refs[0].name)
     for w in word_starts(text, start, end)[1:cues.addressee_window + 1]:
         gap = text[pos:w]
-        if _CLAUSE_BREAK.search(gap) or _NOT_ADDRESSEE.search(gap) or cues.purpose.search(gap):
+        breaks = _CLAUSE_BREAK.findall(gap)
+        if (any(b not in ",，" or not commas for b in breaks) or _NOT_ADDRESSEE.search(gap)
+                or cues.purpose.search(gap)):
             return None
         if cues.verb_start.match(text, w, end):
             if found:  # "两县政府充分开发…": the collective phrase and its head noun
                 refs = found[0]
                 return refs, w, refs[0].id is None and cues.is_joint(refs[0].name)
-            place = next((m for m in _mentions_in(t, pos, w, ("PLACE",)) if not _is_country(m, gaz)), None)
+            if word_count(gap) == 1 and gap.strip().isalpha() and gap.strip().islower():
+                return None  # "propose the opening …": an article, not an addressee
+            places = _mentions_in(t, pos, w, ("PLACE",))
+            place = next((m for m in places if not _is_country(m, gaz)), None)
             ref = place_ref(place, gaz) if place else Ref(id=None, name=gap.strip())
             joint = cues.actor_any.search(gap)  # "cơ quan ngoại vụ hai bên": every side's agencies
-            return (ref,), w, bool(joint and cues.is_joint(joint.group(0)) and not gap[joint.end():].strip())
+            countries = {e.country for m in places if (e := gaz.get(m.id)) is not None and e.country}
+            return (ref,), w, bool(joint and cues.is_joint(joint.group(0)) and not gap[joint.end():].strip()) or (
+                len(countries) > 1)  # "Việt Nam và Quảng Tây tiếp tục …": both sides named
     return None
 
 
@@ -275,7 +283,8 @@ def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues,
     if cues.block_before.search(before) or cues.block_after.match(text, hit.end(), sent[1]):
         return True
     soft = cues.soft_after.match(text, hit.end(), sent[1])
-    if soft and not action_starts(t, _after_aside(text, soft.end(), sent[1], cues), sent[1], cues, gaz):
+    if soft and not action_starts(t, _after_aside(text, soft.end(), sent[1], cues), sent[1], cues, gaz) and not (
+            cues.asks_actor(hit.group(0)) and addressee(t, soft.end(), sent[1], cues, gaz, commas=True)):
         return True  # "… thống nhất, cùng với sự …": an adjective, not an agreement
     if any(m.start < hit.end() and hit.start() < m.end for m in t.mentions if m.label != "DATE"):
         return True  # inside a name or title ("上将", "Hội chợ Thống nhất")
@@ -369,11 +378,12 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
             continue  # no subject, or an event announced ("将于4月17日举行", "will be held")
         modality = cues.modality_of(cue) or "agreed"
         pos, actors = h.end(), ()
-        if cues.asks_actor(cue):
-            found = addressee(t, pos, sent[1], cues, gaz)
-            if found:
-                actors, pos, joint = found
-                modality = "proposed" if joint else "requested"
+        if kind == "nominal" and (found := addressee(t, pos, sent[1], cues, gaz, commas=True)):
+            actors, pos, _ = found  # "the need for X to continue …": X is asked, verbs follow
+            kind = "plain"
+        elif cues.asks_actor(cue) and (found := addressee(t, pos, sent[1], cues, gaz, commas=True)):
+            actors, pos, joint = found
+            modality = "proposed" if joint else "requested"
         if cues.require_action and kind != "nominal" and not governs_action(t, pos, sent[1], cues, gaz):
             continue
         out.append(Hit(h.start(), h.end(), modality, pos, actors, kind == "nominal"))

@@ -175,6 +175,7 @@ class CommitmentCues:
     tail_drop: re.Pattern[str]
     tail_cut: re.Pattern[str]
     tail_drop_end: re.Pattern[str]
+    tail_speech: re.Pattern[str]
 
     def modality_of(self, cue: str) -> str | None:
         """The modality a matched cue word gives."""
@@ -290,6 +291,7 @@ class CommitmentCues:
             tail_drop=start(t.tails.drop),
             tail_cut=cue_re(t.tails.cut, spaced),
             tail_drop_end=end(t.tails.drop_end) if t.tails.drop_end else NEVER,
+            tail_speech=end(t.tails.speech) if t.tails.speech else NEVER,
         )
 
 

@@ -162,6 +162,7 @@ class Tails(Table):
     drop: Words = words()  # a piece of a list that starts with one of these is a purpose, not an action (以, "nhằm")
     cut: Words = words()  # an action is cut before one of these ("in order to", "nhằm", 以便)
     drop_end: Words = words()  # a piece that ends with one of these is a purpose ("为…作出贡献")
+    speech: Words = words()  # a last comma piece of a few words ending with one of these is dropped (", Dam said")
 
 
 class CommitmentsTable(Table):
