@@ -58,6 +58,7 @@ _SUBJECT_GAP = 8  # words between a subject at the start of a clause and its cue
 _QUOTE_PAIRS = (("“", "”"), ("「", "」"), ("『", "』"))
 _TITLE_MARKS = (("《", "》"),)
 _NOT_ADDRESSEE = re.compile(r"[、“”\"‘’《》「」()（）]")
+_NUMBER = re.compile(r"\s*\d+\s*")
 _YEAR = re.compile(r"^\d{4}")
 _SPEAKER_LABELS = frozenset({"PERSON", "TITLE", "ORG"})
 _GAP_BREAK = re.compile(r"[;；.。:：!?！？\"“”]")
@@ -65,6 +66,8 @@ _CHAIN_OPEN = re.compile(r"(?:^|[,，“\"‘(（])\s*$")
 _SENT_END = re.compile(r"[;；]\s*$")
 _SEMI = re.compile(r"[;；]")
 _OBJECT_LABELS = ("BORDER_GATE_PAIR", "LINK", "BORDER_GATE")
+_GATE_LABELS = ("BORDER_GATE", "BORDER_GATE_PAIR")
+_GATE_SECTOR = "border_management"
 _NAME_LABELS = ("PERSON", "ORG", "TITLE", "PLACE", "SERIES", "BORDER_GATE", "BORDER_GATE_PAIR")
 _CLOSING = frozenset(".!?;:…。！？；：\"”’)）」』")
 _PUNCT_TAIL = " \t\n,，;；.。:：…!?！？"
@@ -211,6 +214,27 @@ def _is_subject(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> boo
     return bool(cues.speech_end.search(before.rstrip(" ,，:：")))
 
 
+def _expectation(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> bool:
+    """Whether a non-actor phrase and a future marker follow a cue ("hy vọng hội chợ sẽ thu hút")."""
+    text = t.text
+    pos = skip_matches(text, pos, end, cues.strip)
+    for w in word_starts(text, pos, end)[1:cues.addressee_window + 1]:
+        gap = text[pos:w]
+        if _CLAUSE_BREAK.search(gap):
+            return False
+        if cues.future_end.search(gap):
+            return not _starts_with_actor(t, pos, cues)
+    return False
+
+
+def _starts_with_actor(t: TaggedDoc, pos: int, cues: CommitmentCues) -> bool:
+    """Whether the text at ``pos`` opens with an actor: a collective phrase, head noun, place word,
+    pronoun or a tagged name ("phía bạn", "tỉnh X", "Guangxi")."""
+    if cues.subject_start.match(t.text, pos):
+        return True
+    return any(m.start == pos and m.label in _SUBJECT_LABELS for m in t.mentions)
+
+
 def has_subject(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCues, gaz: Gazetteer) -> bool:
     """Whether a subject cue ("sẽ", 将, "will") has a subject right before it, or (the subject shared
     across commas: "中方高度重视…，愿与越方一道…") at the start of a comma clause of its sentence."""
@@ -236,11 +260,13 @@ def has_subject(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCues, 
 
 
 def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazetteer,
-              commas: bool = False) -> tuple[tuple[Ref, ...], int, bool] | None:
+              commas: bool = False, marker: re.Pattern[str] | None = None) -> tuple[tuple[Ref, ...], int, bool] | None:
     """Who a request cue addresses: (actors, where the action starts, whether they are every side).
     A collective phrase or "phía X" right after the cue, or the words before an action verb that
     follows within ``addressee_window`` words ("asked Guangxi to extend", 希望广西继续…); ``commas``:
-    the addressee may be a list ("the need for the border localities, and Guangxi to continue")."""
+    the addressee may be a list ("the need for the border localities, and Guangxi to continue");
+    ``marker``: the verb must come after it ("to"). Before a future marker ("hy vọng hội chợ sẽ thu
+    hút") only an actor counts: anything else is an expectation, not a request."""
     text = t.text
     pos = skip_matches(text, _after_aside(text, skip_matches(text, pos, end, cues.strip), end, cues), end, cues.strip)
     found = actor_at(t, pos, end, cues, gaz)
@@ -258,7 +284,9 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
         if (any(b not in ",，" or not commas for b in breaks) or _NOT_ADDRESSEE.search(gap)
                 or cues.purpose.search(gap)):
             return None
-        if cues.verb_start.match(text, w, end):
+        if cues.verb_start.match(text, w, end) and (marker is None or marker.match(text, w, end)):
+            if cues.future_end.search(gap) and not (found or _starts_with_actor(t, pos, cues)):
+                return None
             if found:  # "两县政府充分开发…": the collective phrase and its head noun
                 refs = found[0]
                 return refs, w, refs[0].id is None and cues.is_joint(refs[0].name)
@@ -357,7 +385,8 @@ def governs_action(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: 
     semi = _SEMI.search(text, pos, end)
     if cues.openers.search(text, pos, semi.start() if semi else end):
         return True
-    return bool(cues.vague_start.match(text, pos, end))  # its list may follow in the next sentences
+    num = _NUMBER.match(text, pos, end)  # "đề xuất 2 nội dung", "three proposals"
+    return bool(cues.vague_start.match(text, num.end() if num else pos, end))  # its list may follow later
 
 
 def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> list[Hit]:
@@ -378,12 +407,14 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
             continue  # no subject, or an event announced ("将于4月17日举行", "will be held")
         modality = cues.modality_of(cue) or "agreed"
         pos, actors = h.end(), ()
-        if kind == "nominal" and (found := addressee(t, pos, sent[1], cues, gaz, commas=True)):
+        if kind == "nominal" and (found := addressee(t, pos, sent[1], cues, gaz, True, cues.nominal_marker)):
             actors, pos, _ = found  # "the need for X to continue …": X is asked, verbs follow
             kind = "plain"
         elif cues.asks_actor(cue) and (found := addressee(t, pos, sent[1], cues, gaz, commas=True)):
             actors, pos, joint = found
             modality = "proposed" if joint else "requested"
+        elif cues.asks_actor(cue) and _expectation(t, pos, sent[1], cues):
+            continue  # "hy vọng hội chợ sẽ thu hút …": a forecast
         if cues.require_action and kind != "nominal" and not governs_action(t, pos, sent[1], cues, gaz):
             continue
         out.append(Hit(h.start(), h.end(), modality, pos, actors, kind == "nominal"))
@@ -571,9 +602,9 @@ def object_refs(t: TaggedDoc, item: Item, cues: CommitmentCues, gaz: Gazetteer) 
 
 def signing_items(t: TaggedDoc, cues: CommitmentCues) -> list[tuple[Item, Span]]:
     """Signings at the reported event: a signing verb, a document noun within ``sign_window`` words
-    after it, no year in the clause before it (a signing dated by a year is background), and no
-    blocker around it (签署的, "đã được ký", 将签署). The action runs from the verb (with 共同 …
-    before it) to the end of its clause or a stop word."""
+    after it, no date with a year in its clause, no bare year or earlier year in its sentence before
+    it (a signing dated so is background), and no blocker around it (签署的, "đã được ký", 将签署).
+    The action runs from the verb (with 共同 … before it) to the end of its clause or a stop word."""
     text = t.text
     out = []
     years = [int(d.value[:4]) for d in t.of("DATE") if isinstance(d.value, str) and _YEAR.match(d.value)]
@@ -586,7 +617,7 @@ def signing_items(t: TaggedDoc, cues: CommitmentCues) -> list[tuple[Item, Span]]
             clause = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0) + s.start
             dated = [int(d.value[:4]) for d in _mentions_in(t, s.start, v.start(), ("DATE",))
                      if isinstance(d.value, str) and _YEAR.match(d.value)
-                     and (d.start >= clause or (latest is not None and int(d.value[:4]) < latest))]
+                     and (d.start >= clause or len(d.value) == 4 or (latest is not None and int(d.value[:4]) < latest))]
             if dated:
                 continue  # a signing dated by a year (an earlier one): background
             limit = s.end
@@ -630,6 +661,9 @@ def _record(t: TaggedDoc, mt: TaggedDoc, item: Item, modality: str, actors: tupl
     text = t.text
     action = text[item.start:item.end]
     sectors = lang.sectors.find(_names_blanked(t, item))
+    if _GATE_SECTOR not in sectors and any(_GATE_SECTOR in lang.sectors.find(m.text)
+                                           for m in _mentions_in(t, item.start, item.end, _GATE_LABELS)):
+        sectors = sorted([*sectors, _GATE_SECTOR])  # the gate word inside a gate's name (友谊关口岸)
     objects = object_refs(mt, item, cues, gaz)
     if modality == "completed_cue":
         if not (("sector" in cues.completed_needs and sectors) or ("object" in cues.completed_needs and objects)):

@@ -132,6 +132,9 @@ class CommitmentCues:
     subject_fillers_end: re.Pattern[str]
     speech_end: re.Pattern[str]
     addressee_window: int
+    subject_start: re.Pattern[str]  # an actor phrase, head noun, place word or pronoun at the start of a string
+    future_end: re.Pattern[str]
+    nominal_marker: re.Pattern[str]
     side_start: re.Pattern[str]
     side_end: re.Pattern[str]
     actor_not_after: re.Pattern[str]
@@ -247,6 +250,9 @@ class CommitmentCues:
             subject_fillers_end=end(actors.subject_fillers),
             speech_end=end(actors.speech_verbs),
             addressee_window=actors.addressee_window,
+            subject_start=start(actors.phrases + actors.heads + actors.pronouns + actors.place_words),
+            future_end=end(actors.future) if actors.future else NEVER,
+            nominal_marker=start(actors.nominal_marker) if actors.nominal_marker else NEVER,
             side_start=start(sides) if sides else NEVER,
             side_end=end(sides) if sides else NEVER,
             actor_not_after=end(actors.not_after),
