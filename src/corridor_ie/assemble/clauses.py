@@ -117,6 +117,12 @@ def _list_start(text: str, start: int, end: int, cues: CommitmentCues, protected
     return (opener.end(), True) if opener else (pos, False)
 
 
+def _short_list(text: str, start: int, end: int, most: int = 3) -> bool:
+    """Whether ``text[start:end]`` is a list of short nouns ("bảo tàng, thư viện, điện ảnh")."""
+    parts = [p for p in re.split(r"[,，、]", text[start:end].strip(_TAIL)) if p.strip()]
+    return len(parts) > 1 and all(word_count(p) <= most for p in parts)
+
+
 def _semicolon_pieces(text: str, start: int, end: int, listed: bool, cues: CommitmentCues,
                       actor: ActorFinder, protected: list[Span]) -> list[Span]:
     bounds = [start] + [m.end() for m in _cuts(_SEMI, text, start, end, protected)]
@@ -125,8 +131,14 @@ def _semicolon_pieces(text: str, start: int, end: int, listed: bool, cues: Commi
         return spans
     if cues.examples.search(text, start, spans[0][1]):
         return [(start, end)]
-    if cues.split_semicolons:
-        return spans
+    if cues.split_semicolons:  # every ";" but one before a short noun list ("…; bảo tàng, thư viện; …")
+        out = []
+        for a, b in spans:
+            if out and not cues.verb_any.search(text, a, b) and _short_list(text, a, b):
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        return out
     out: list[Span] = []
     for a, b in spans:
         if out and not _is_action(text, a, b, cues, actor, strong=False):
@@ -175,6 +187,8 @@ def _comma_pieces(text: str, start: int, end: int, cues: CommitmentCues, actor: 
             continue
         if cues.examples.search(text, cur, m.start()):
             break  # "như A, B, C": examples, not actions
+        if cues.tail_cut.search(text, cur, m.start()):
+            break  # "… nhằm nâng cao …, chăm sóc …": the rest is the purpose, cut later
         if nominal:
             if _nominal_item(text, nxt, nxt_end, cues, actor):
                 out.append((cur, m.start()))

@@ -65,6 +65,7 @@ _GAP_BREAK = re.compile(r"[;；.。:：!?！？\"“”]")
 _CHAIN_OPEN = re.compile(r"(?:^|[,，“\"‘(（])\s*$")
 _SENT_END = re.compile(r"[;；]\s*$")
 _SEMI = re.compile(r"[;；]")
+_SENTENCE_BREAK = re.compile(r"[.。!?！？:：]")
 _OBJECT_LABELS = ("BORDER_GATE_PAIR", "LINK", "BORDER_GATE")
 _GATE_LABELS = ("BORDER_GATE", "BORDER_GATE_PAIR")
 _GATE_SECTOR = "border_management"
@@ -349,6 +350,17 @@ def _after_aside(text: str, pos: int, end: int, cues: CommitmentCues) -> int:
     return pos
 
 
+def _opens_piece(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCues) -> bool:
+    """Whether a cue opens a list piece (right after a separator, no sentence break since the last cue)."""
+    text = t.text
+    if _SENTENCE_BREAK.search(text, start, cue_start):
+        return False
+    seps = list(cues.separators.finditer(text, start, cue_start)) + list(_SEMI.finditer(text, start, cue_start))
+    if not seps:
+        return False
+    return not text[skip_matches(text, max(m.end() for m in seps), cue_start, cues.strip):cue_start].strip()
+
+
 def _verb_list(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> bool:
     """Whether ``text[start:end]`` is only a bare verb and a comma ("rà soát, ")."""
     piece = t.text[start:end].rstrip()
@@ -400,8 +412,10 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
         kind = cues.kind_of(cue)
         if kind == "subject" and out and not _CLAUSE_BREAK.search(text, out[-1].end, h.start()):
             continue  # "thống nhất … là cần quán triệt", "proposed both sides should": inside that frame
-        if out and _verb_list(t, out[-1].pos, h.start(), cues):
-            continue  # "đề nghị X rà soát, thống nhất …": a verb of the list, not a new cue
+        if out and (_verb_list(t, out[-1].pos, h.start(), cues) or (
+                kind == "plain" and cues.verb_start.match(text, h.start(), h.end())
+                and _opens_piece(t, out[-1].end, h.start(), cues))):
+            continue  # "đề nghị X rà soát, thống nhất …", "agreed to A, encourage B": an item's verb
         if kind == "subject" and (not has_subject(t, sent[0], h.start(), cues, gaz) or cues.planned.search(
                 text, h.end(), m.start() if (m := _CLAUSE_BREAK.search(text, h.end(), sent[1])) else sent[1])):
             continue  # no subject, or an event announced ("将于4月17日举行", "will be held")
@@ -459,6 +473,9 @@ def continuation_frame(t: TaggedDoc, sent: Span, state: _Open, cues: CommitmentC
         return Frame(state.modality, start, end, state.actors, True, sent, state.nominal)
     m = cues.cont_opener.match(text, start, end)
     pos = m.end() if m else start
+    dated = _after_date(t, skip_matches(text, pos, end, cues.strip), end, cues)
+    if dated > pos and text[dated:end].lstrip()[:1] in (",", "，"):
+        pos = dated  # "Năm 2023, hai bên tập trung vào …"
     topic = cues.topic_start.match(text, pos, end)
     if topic:
         comma = re.compile(r"[,，]").search(text, topic.end(), end)
@@ -610,6 +627,8 @@ def signing_items(t: TaggedDoc, cues: CommitmentCues) -> list[tuple[Item, Span]]
     years = [int(d.value[:4]) for d in t.of("DATE") if isinstance(d.value, str) and _YEAR.match(d.value)]
     latest = t.seg.published.year if t.seg.published else max(years, default=None)
     for s in t.seg.sentences or ():
+        if is_heading(text, (s.start, s.end)):
+            continue  # a headline restates the body
         for v in cues.sign_verbs.finditer(text, s.start, s.end):
             before = text[s.start:v.start()]
             if cues.sign_blocked_before.search(before) or cues.sign_blocked_after.match(text, v.end(), s.end):
@@ -630,6 +649,11 @@ def signing_items(t: TaggedDoc, cues: CommitmentCues) -> list[tuple[Item, Span]]
                 continue
             stop = cues.sign_stops.search(text, doc.end(), limit)
             end = stop.start() if stop else limit
+            for m in _mentions_in(t, doc.end(), end, ("DATE", "PLACE")):
+                prep = cues.sign_place_end.search(text, doc.end(), m.start)
+                if m.label == "DATE" or prep:  # "… minutes of the conference in Hanoi on Monday"
+                    end = prep.start() if prep else m.start
+                    break
             while end > v.end() and text[end - 1] in _PUNCT_TAIL:
                 end -= 1
             lead = cues.sign_before_end.search(before)

@@ -174,6 +174,7 @@ class CommitmentCues:
     sign_blocked_before: re.Pattern[str]
     sign_blocked_after: re.Pattern[str]
     sign_stops: re.Pattern[str]
+    sign_place_end: re.Pattern[str]  # a preposition right before a place or date ("in", "tại")
     sign_window: int
     tail_drop: re.Pattern[str]
     tail_cut: re.Pattern[str]
@@ -293,6 +294,7 @@ class CommitmentCues:
             sign_blocked_after=re.compile(r"\s*(?:" + _alt(sign.blocked_after, spaced) + ")", re.IGNORECASE)
             if sign.blocked_after else NEVER,
             sign_stops=cue_re(sign.stops, spaced),
+            sign_place_end=end(sign.place_words) if sign.place_words else NEVER,
             sign_window=sign.window,
             tail_drop=start(t.tails.drop),
             tail_cut=cue_re(t.tails.cut, spaced),

@@ -157,6 +157,7 @@ class Signing(Table):
     blocked_before: Words = words()  # a verb right after one of these is no signing at the event (已, "các")
     blocked_after: Words = words()  # ... or right before one of these (签署的)
     stops: Words = words()  # words that end the action ("với các nội dung", "at the")
+    place_words: Words = words()  # a place or date after one of these ends the action ("in", "tại", 在)
     window: int = 6  # words between the verb and the document noun
 
 

@@ -5,6 +5,8 @@ same label), plus how often an exactly matched gold entity got the right gazette
 matched per type (conferences by series and edition, officials by person id or name, commitments by
 fuzzy action text) and scored per field: a field value the system states and the gold agrees with is
 a true positive; a wrong or extra value a false positive; a gold value missed a false negative.
+Commitments are also scored per language: recall, precision, and on matched pairs the share whose
+sectors (the same set) and modality agree with the gold.
 
 ``--baseline underthesea`` scores ``underthesea.ner`` on the same gold (PERSON, PLACE, ORG).
 
@@ -55,6 +57,40 @@ class Counts:
 
 
 @dataclass
+class CommitmentCounts:
+    """Commitments of one language: found (recall), right (precision), and on matched pairs how often
+    the sectors (the same set) and the modality agree with the gold."""
+
+    gold: int = 0
+    output: int = 0
+    matched: int = 0
+    sectors_same: int = 0
+    modality_same: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.output if self.output else 0.0
+
+    @property
+    def sector_agreement(self) -> float:
+        return self.sectors_same / self.matched if self.matched else 0.0
+
+    @property
+    def modality_agreement(self) -> float:
+        return self.modality_same / self.matched if self.matched else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "output": self.output, "matched": self.matched,
+                "recall": round(self.recall, 3), "precision": round(self.precision, 3),
+                "sector_agreement": round(self.sector_agreement, 3),
+                "modality_agreement": round(self.modality_agreement, 3)}
+
+
+@dataclass
 class Report:
     exact: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     partial: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
@@ -70,6 +106,7 @@ class Report:
     relevance: Counts = field(default_factory=Counts)  # tp: related page kept; fp: unrelated kept; fn: related skipped
     unrelated_skipped: int = 0
     problems: list[str] = field(default_factory=list)
+    commitments: dict[str, CommitmentCounts] = field(default_factory=lambda: defaultdict(CommitmentCounts))
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -197,6 +234,38 @@ def score_records(gold: GoldDoc, records: list[dict], report: Report) -> None:
                 _field(report.fields, f"{kind}.{field_name}", from_gold(g), from_pred(p))
 
 
+# --- commitments per language ----------------------------------------------------------------
+
+def score_commitments(gold: GoldDoc, records: list[dict], report: Report) -> None:
+    """Commitment recall, precision, sector and modality agreement of one document, under its language."""
+    pred = [r for r in records if r["record_type"] == "commitment"]
+    pairs, _, _ = _match(gold.commitments, pred, lambda g, p: same_action(g.action, p["action"]))
+    c = report.commitments[gold.lang]
+    c.gold += len(gold.commitments)
+    c.output += len(pred)
+    c.matched += len(pairs)
+    c.sectors_same += sum(set(g.sectors) == set(p.get("sectors") or []) for g, p in pairs)
+    c.modality_same += sum(g.modality == p.get("modality") for g, p in pairs)
+
+
+def commitment_table(report: Report) -> list[str]:
+    """Lines of the per-language commitment table."""
+    lines = [f"{'commitments':<14}{'gold':>6}{'out':>6}{'R':>7}{'P':>7}{'sectors':>9}{'modality':>10}"]
+    total = CommitmentCounts()
+    for lang, c in sorted(report.commitments.items()):
+        for name in ("gold", "output", "matched", "sectors_same", "modality_same"):
+            setattr(total, name, getattr(total, name) + getattr(c, name))
+        lines.append(_commitment_row(f"lang {lang}", c))
+    if len(report.commitments) > 1:
+        lines.append(_commitment_row("all", total))
+    return lines
+
+
+def _commitment_row(name: str, c: CommitmentCounts) -> str:
+    return (f"{name:<14}{c.gold:>6}{c.output:>6}{c.recall:>7.2f}{c.precision:>7.2f}"
+            f"{c.sector_agreement:>9.2f}{c.modality_agreement:>10.2f}")
+
+
 # --- baseline ---------------------------------------------------------------------------------
 
 _NER_LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
@@ -283,6 +352,7 @@ def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline
             else:
                 report.ids.fp += 1
         score_records(gold, others, report)
+        score_commitments(gold, others, report)
         if baseline == "underthesea" and gold.lang == "vi":
             text = article["text"]
             base = underthesea_spans(text, split_sentences(text, "vi"))
@@ -306,6 +376,7 @@ def as_json(report: Report) -> dict[str, Any]:
                      "id_accuracy": report.ids.as_dict()},
         "records": {k: v.as_dict() for k, v in sorted(report.records.items())},
         "fields": {k: v.as_dict() for k, v in sorted(report.fields.items())},
+        "commitments_by_lang": {k: v.as_dict() for k, v in sorted(report.commitments.items())},
         "baseline_underthesea": {"exact": {k: v.as_dict() for k, v in sorted(report.baseline.items())},
                                  "partial": {k: v.as_dict() for k, v in sorted(report.baseline_partial.items())}},
         "misses": report.misses,
@@ -346,6 +417,8 @@ def as_table(report: Report) -> str:
     lines += ["", f"{'fields (matched records)':<26}{'P':>7}{'R':>7}{'F1':>7}"]
     for k, c in sorted(report.fields.items()):
         lines.append(f"{k:<26}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")
+    if report.commitments:
+        lines += ["", *commitment_table(report)]
     if report.problems:
         lines += ["", "problems:"] + [f"  {p}" for p in report.problems]
     return "\n".join(lines)
