@@ -299,7 +299,7 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
             joint = cues.actor_any.search(gap)  # "cơ quan ngoại vụ hai bên": every side's agencies
             countries = {e.country for m in places if (e := gaz.get(m.id)) is not None and e.country}
             return (ref,), w, bool(joint and cues.is_joint(joint.group(0)) and not gap[joint.end():].strip()) or (
-                len(countries) > 1)  # "Việt Nam và Quảng Tây tiếp tục …": both sides named
+                len(countries) > 1)  # a Vietnamese and a Chinese side named: both sides
     return None
 
 
