@@ -19,10 +19,10 @@ Schema of a case:
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
+from tests.cases.case_files import case_params, load_cases
 
 from corridor_ie.api import extract_text
 
@@ -32,16 +32,7 @@ RECORD_FIELDS = {"action", "modality", "sectors", "actors"}
 
 
 def _load() -> list[dict]:
-    return [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _params() -> list:
-    return [
-        pytest.param(case, id=case["id"],
-                     marks=[pytest.mark.xfail(strict=True, reason=case.get("note", ""))]
-                     if case.get("known_failure") else [])
-        for case in _load()
-    ]
+    return load_cases(CASES_FILE)
 
 
 def test_cases_are_well_formed() -> None:
@@ -72,7 +63,7 @@ def _got(text: str) -> list[dict]:
     return out
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES_FILE))
 def test_commitment_case(case: dict) -> None:
     got = _got(case["text"])
     expected = [{k: (rec[k] if k in rec else g.get(k)) for k in ("action", "modality", "sectors", "actors")}

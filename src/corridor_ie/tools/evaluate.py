@@ -67,27 +67,22 @@ class CommitmentCounts:
     sectors_same: int = 0
     modality_same: int = 0
 
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
+    def shares(self) -> dict[str, float]:
+        """recall, precision, sector_agreement, modality_agreement (0.0 where nothing to divide by)."""
+        def share(n: int, d: int) -> float:
+            return n / d if d else 0.0
 
-    @property
-    def precision(self) -> float:
-        return self.matched / self.output if self.output else 0.0
+        return {"recall": share(self.matched, self.gold), "precision": share(self.matched, self.output),
+                "sector_agreement": share(self.sectors_same, self.matched),
+                "modality_agreement": share(self.modality_same, self.matched)}
 
-    @property
-    def sector_agreement(self) -> float:
-        return self.sectors_same / self.matched if self.matched else 0.0
-
-    @property
-    def modality_agreement(self) -> float:
-        return self.modality_same / self.matched if self.matched else 0.0
+    def add(self, other: CommitmentCounts) -> None:
+        for name in ("gold", "output", "matched", "sectors_same", "modality_same"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def as_dict(self) -> dict[str, Any]:
         return {"gold": self.gold, "output": self.output, "matched": self.matched,
-                "recall": round(self.recall, 3), "precision": round(self.precision, 3),
-                "sector_agreement": round(self.sector_agreement, 3),
-                "modality_agreement": round(self.modality_agreement, 3)}
+                **{k: round(v, 3) for k, v in self.shares().items()}}
 
 
 @dataclass
@@ -253,8 +248,7 @@ def commitment_table(report: Report) -> list[str]:
     lines = [f"{'commitments':<14}{'gold':>6}{'out':>6}{'R':>7}{'P':>7}{'sectors':>9}{'modality':>10}"]
     total = CommitmentCounts()
     for lang, c in sorted(report.commitments.items()):
-        for name in ("gold", "output", "matched", "sectors_same", "modality_same"):
-            setattr(total, name, getattr(total, name) + getattr(c, name))
+        total.add(c)
         lines.append(_commitment_row(f"lang {lang}", c))
     if len(report.commitments) > 1:
         lines.append(_commitment_row("all", total))
@@ -262,8 +256,9 @@ def commitment_table(report: Report) -> list[str]:
 
 
 def _commitment_row(name: str, c: CommitmentCounts) -> str:
-    return (f"{name:<14}{c.gold:>6}{c.output:>6}{c.recall:>7.2f}{c.precision:>7.2f}"
-            f"{c.sector_agreement:>9.2f}{c.modality_agreement:>10.2f}")
+    r = c.shares()
+    return (f"{name:<14}{c.gold:>6}{c.output:>6}{r['recall']:>7.2f}{r['precision']:>7.2f}"
+            f"{r['sector_agreement']:>9.2f}{r['modality_agreement']:>10.2f}")
 
 
 # --- baseline ---------------------------------------------------------------------------------
