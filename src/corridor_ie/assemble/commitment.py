@@ -218,7 +218,7 @@ def _is_subject(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> boo
 def _expectation(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> bool:
     """Whether a non-actor phrase and a future marker follow a cue ("hy vọng hội chợ sẽ thu hút")."""
     text = t.text
-    pos = skip_matches(text, pos, end, cues.strip)
+    pos = _skip_space(text, skip_matches(text, pos, end, cues.strip), end)
     for w in word_starts(text, pos, end)[1:cues.addressee_window + 1]:
         gap = text[pos:w]
         if _CLAUSE_BREAK.search(gap):
@@ -226,6 +226,12 @@ def _expectation(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> bool
         if cues.future_end.search(gap):
             return not _starts_with_actor(t, pos, cues)
     return False
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _starts_with_actor(t: TaggedDoc, pos: int, cues: CommitmentCues) -> bool:
@@ -270,6 +276,7 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
     hút") only an actor counts: anything else is an expectation, not a request."""
     text = t.text
     pos = skip_matches(text, _after_aside(text, skip_matches(text, pos, end, cues.strip), end, cues), end, cues.strip)
+    pos = _skip_space(text, pos, end)
     found = actor_at(t, pos, end, cues, gaz)
     start = skip_matches(text, found[1], end, cues.strip) if found else pos
     if not found and cues.vague_start.match(text, pos, end):
