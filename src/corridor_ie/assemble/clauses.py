@@ -94,7 +94,20 @@ def _head(text: str, pos: int, end: int, cues: CommitmentCues, actor: ActorFinde
 def _is_action(text: str, pos: int, end: int, cues: CommitmentCues, actor: ActorFinder, strong: bool) -> bool:
     head = _head(text, pos, end, cues, actor)
     pattern = cues.strong_verb_start if strong else cues.verb_start
-    return bool(pattern.match(text, head, end))
+    m = pattern.match(text, head, end)
+    return bool(m) and not cues.past_after.match(text, m.end(), end)  # "探讨了…" reports the past
+
+
+def _past(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFinder) -> bool:
+    """Whether a piece opens with a verb marked as past ("探讨了…")."""
+    m = cues.verb_start.match(text, _head(text, start, end, cues, actor), end)
+    return bool(m) and bool(cues.past_after.match(text, m.end(), end))
+
+
+def _verb_verb(text: str, start: int, end: int, cues: CommitmentCues) -> bool:
+    """Whether a piece opens with two verbs in a row ("开放开发…"): a nominal list item, not an action."""
+    m = cues.verb_start.match(text, start, end)
+    return bool(m) and bool(cues.verb_start.match(text, m.end(), end))
 
 
 def _verb_only(text: str, start: int, end: int, cues: CommitmentCues, actor: ActorFinder) -> bool:
@@ -181,9 +194,9 @@ def _comma_pieces(text: str, start: int, end: int, cues: CommitmentCues, actor: 
                 continue
             out.append((cur, m.start()))
             return out
-        if cues.tail_drop.match(text, nxt, nxt_end):
+        if cues.tail_drop.match(text, nxt, nxt_end) or _past(text, nxt, nxt_end, cues, actor):
             out.append((cur, m.start()))
-            cur = None
+            cur = None  # a purpose ("以便…") or a past event ("探讨了…"): dropped
             continue
         if cues.examples.search(text, cur, m.start()):
             break  # "như A, B, C": examples, not actions
@@ -196,8 +209,8 @@ def _comma_pieces(text: str, start: int, end: int, cues: CommitmentCues, actor: 
             continue
         weak = cues.weak_separators.fullmatch(m.group(0))
         if weak and (not _is_action(text, cur, m.start(), cues, actor, strong=False)
-                     or cues.weak_stops.search(text, nxt, nxt_end)):
-            continue  # "、" between two verb phrases only ("全面合作的方针" is a noun phrase)
+                     or cues.weak_stops.search(text, nxt, nxt_end) or _verb_verb(text, nxt, nxt_end, cues)):
+            continue  # "、" between two verb phrases only ("全面合作的方针", "开放开发" are nouns)
         topic_item = (not weak and cues.topic_item.match(text, nxt, nxt_end)
                       and cues.verb_any.search(text, nxt, nxt_end))
         if ((topic_item or _is_action(text, nxt, end, cues, actor, strong=True))

@@ -150,6 +150,7 @@ class CommitmentCues:
     topic_start: re.Pattern[str]
     topic_item: re.Pattern[str]
     weak_stops: re.Pattern[str]
+    past_after: re.Pattern[str]  # at the start of a string
     verb_start: re.Pattern[str]
     verb_any: re.Pattern[str]  # an action verb anywhere
     strong_verb_start: re.Pattern[str]
@@ -269,6 +270,7 @@ class CommitmentCues:
             topic_start=start(cont.topics),
             topic_item=start(cont.topic_items) if cont.topic_items else NEVER,
             weak_stops=cue_re(cont.weak_stops, spaced),
+            past_after=start(cont.past_after) if cont.past_after else NEVER,
             verb_start=verb_start(verbs + nominal),
             verb_any=cue_re(verbs + nominal, spaced),
             strong_verb_start=verb_start([v for v in verbs if v not in nominal], nominal),
