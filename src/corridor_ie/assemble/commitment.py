@@ -235,8 +235,8 @@ def _skip_space(text: str, pos: int, end: int) -> int:
 
 
 def _starts_with_actor(t: TaggedDoc, pos: int, cues: CommitmentCues) -> bool:
-    """Whether the text at ``pos`` opens with an actor: a collective phrase, head noun, place word,
-    pronoun or a tagged name ("phía bạn", "tỉnh X", "Guangxi")."""
+    """Whether the text at ``pos`` opens with an actor: a collective phrase, head noun, pronoun or a
+    tagged name ("phía bạn", "tỉnh X", "Guangxi")."""
     if cues.subject_start.match(t.text, pos):
         return True
     return any(m.start == pos and m.label in _SUBJECT_LABELS for m in t.mentions)
@@ -292,6 +292,8 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
         if (any(b not in ",，" or not commas for b in breaks) or _NOT_ADDRESSEE.search(gap)
                 or cues.purpose.search(gap)):
             return None
+        if text[w].isupper():
+            continue  # a capitalised word inside a name ("Sở Giao thông Vận tải"), not a verb
         if cues.verb_start.match(text, w, end) and (marker is None or marker.match(text, w, end)):
             if cues.future_end.search(gap) and not (found or _starts_with_actor(t, pos, cues)):
                 return None
@@ -451,6 +453,9 @@ def cue_frames(t: TaggedDoc, sent: Span, hits: list[Hit], cues: CommitmentCues, 
         semis = list(_SEMI.finditer(text, h.end, end))
         if i + 1 < len(hits) and semis and word_count(text[semis[-1].end():end]) <= 6:
             end = semis[-1].start()  # "…; phía X đề xuất …": the next cue's subject
+        seps = list(cues.separators.finditer(text, h.end, end))
+        if i + 1 < len(hits) and seps and skip_matches(text, seps[-1].end(), end, cues.strip) >= end:
+            end = seps[-1].start()  # "…合作，并将…": only filler before the next cue
         actors = h.actors
         joined = i > 0 and cues.hard_break_end.search(text[hits[i - 1].end:h.start])
         if not actors and joined:
@@ -494,6 +499,28 @@ def continuation_frame(t: TaggedDoc, sent: Span, state: _Open, cues: CommitmentC
     return Frame(state.modality, pos, end, state.actors, False, sent)
 
 
+def joint_frame(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> Frame | None:
+    """An agreement stated with no cue ("Hai bên tích cực phối hợp …", 双方继续加强…): the sentence opens
+    with every side as subject and an action verb that is not past and not a verb of talking."""
+    if not cues.joint_subject_agrees:
+        return None
+    text = t.text
+    start, end = sent
+    m = cues.cont_opener.match(text, start, end)
+    pos = skip_matches(text, m.end() if m else start, end, cues.strip)
+    found = actor_at(t, _skip_space(text, pos, end), end, cues, gaz)
+    if not found or found[0][0].id is not None or not cues.is_joint(found[0][0].name):
+        return None
+    head = skip_matches(text, found[1], end, cues.strip)
+    verb = cues.strong_verb_start.match(text, head, end)
+    if verb is None or cues.past_after.match(text, verb.end(), end) or cues.report_verbs.match(text, head, end):
+        return None
+    comma = re.compile(r"[,，]").search(text, verb.end(), end)
+    if comma and cues.tail_drop.match(text, comma.end(), end):
+        return None  # "两国加强合作，有利于…": a subject clause judged, not an agreement
+    return Frame("agreed", head, end, found[0], False, sent)
+
+
 def is_heading(text: str, sent: Span, min_cut: int = 8) -> bool:
     """A whole line with no closing punctuation: a headline or section title, not a statement (the last
     line of a text that is not its first is an excerpt cut short, still a statement)."""
@@ -518,11 +545,12 @@ def frames_of(t: TaggedDoc, cues: CommitmentCues, gaz: Gazetteer) -> list[Frame]
         hits = [] if heading else cue_hits(t, sent, cues, gaz)
         if hits:
             frames = cue_frames(t, sent, hits, cues, gaz)
-        elif state is not None and not heading:
-            cont = continuation_frame(t, sent, state, cues, gaz)
-            frames = [cont] if cont else []
-        else:
+        elif heading:
             frames = []
+        else:
+            cont = continuation_frame(t, sent, state, cues, gaz) if state is not None else None
+            cont = cont or joint_frame(t, sent, cues, gaz)
+            frames = [cont] if cont else []
         if frames:
             last = frames[-1]
             body = text[sent[0]:sent[1]].rstrip()

@@ -115,6 +115,8 @@ class CommitmentCues:
     kinds: dict[str, str]  # folded cue -> "plain", "subject" (needs a subject before it) or "nominal"
     request_with_actor: frozenset[str]
     require_action: bool
+    joint_subject_agrees: bool
+    report_verbs: re.Pattern[str]  # at the start of a string
     split_semicolons: bool
     cut_min_words: int
     block_before: re.Pattern[str]
@@ -132,7 +134,7 @@ class CommitmentCues:
     subject_fillers_end: re.Pattern[str]
     speech_end: re.Pattern[str]
     addressee_window: int
-    subject_start: re.Pattern[str]  # an actor phrase, head noun, place word or pronoun at the start of a string
+    subject_start: re.Pattern[str]  # an actor phrase, head noun or pronoun at the start of a string
     future_end: re.Pattern[str]
     nominal_marker: re.Pattern[str]
     side_start: re.Pattern[str]
@@ -217,13 +219,15 @@ class CommitmentCues:
         def end(ws: list[str]) -> re.Pattern[str]:
             return at_end(ws, spaced)
 
+        not_verb = "(?!" + _alt(cont.not_verbs, spaced) + ")" if cont.not_verbs else ""
+
         def verb_start(vs: list[str], after_adverb: list[str] = ()) -> re.Pattern[str]:
             """[adverbs] verb; ``after_adverb``: verbs that count only after an adverb ("共同建设")."""
             adv = "(?:" + _alt(adverbs, spaced) + r"[\s,]*)*" if adverbs else ""
-            body = "(" + _alt(vs, spaced) + ")"
+            body = not_verb + "(" + _alt(vs, spaced) + ")"
             if after_adverb and adverbs:
                 some = "(?:" + _alt(adverbs, spaced) + r"[\s,]*)+"
-                body = "(?:" + adv + body + "|" + some + "(" + _alt(after_adverb, spaced) + "))"
+                body = "(?:" + adv + body + "|" + some + not_verb + "(" + _alt(after_adverb, spaced) + "))"
                 return re.compile(_LEAD + body, re.IGNORECASE)
             return re.compile(_LEAD + adv + body, re.IGNORECASE)
 
@@ -235,6 +239,8 @@ class CommitmentCues:
             kinds=kinds,
             request_with_actor=frozenset(fold(w) for w in t.request_with_actor),
             require_action=t.require_action,
+            joint_subject_agrees=t.joint_subject_agrees,
+            report_verbs=start(cont.report_verbs) if cont.report_verbs else NEVER,
             split_semicolons=t.split_semicolons,
             cut_min_words=t.cut_min_words,
             block_before=end(block.before),
@@ -252,7 +258,7 @@ class CommitmentCues:
             subject_fillers_end=end(actors.subject_fillers),
             speech_end=end(actors.speech_verbs),
             addressee_window=actors.addressee_window,
-            subject_start=start(actors.phrases + actors.heads + actors.pronouns + actors.place_words),
+            subject_start=start(actors.phrases + actors.heads + actors.pronouns),
             future_end=end(actors.future) if actors.future else NEVER,
             nominal_marker=start(actors.nominal_marker) if actors.nominal_marker else NEVER,
             side_start=start(sides) if sides else NEVER,

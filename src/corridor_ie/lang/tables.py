@@ -123,6 +123,8 @@ class Continuation(Table):
     topic_items: Words = words()  # of those, the ones that open an item of a list when a verb follows (在…方面加强…)
     verbs: Words = words()  # action verbs an imperative list item starts with
     nominal_verbs: Words = words()  # verbs often used as nouns: they start an item after ";" only
+    not_verbs: Words = words()  # nouns that start with a verb ("giao thông"): never a verb
+    report_verbs: Words = words()  # verbs of the talks themselves ("thảo luận", 探讨): no implicit agreement
     adverbs: Words = words()  # words that may stand before the verb of an item
     hard_breaks: Words = words()  # connectors after "," that end a clause
     anaphora: Words = words()  # words that refer back: such a piece stays with the one before
@@ -177,6 +179,8 @@ class CommitmentsTable(Table):
     nominal_modality: Modality = Modality()  # cues followed by noun phrases, not verbs ("called for", "the need for")
     request_with_actor: Words = words()  # requested when an addressee other than every side follows ("đề nghị phía X")
     require_action: bool = False  # a cue must be followed by an action verb, a list opener or a vague head with a list
+    joint_subject_agrees: bool = False  # "Hai bên tích cực phối hợp …", 双方继续加强…: every side as subject of an
+    # action verb, with no cue, states an agreement (a verb of talking about it does not: report_verbs)
     split_semicolons: bool = False  # ";" always separates items, noun phrases too ("…; khu công nghiệp …; …")
     cut_min_words: int = 0  # an item cut short by the end of the excerpt needs this many words ("đẩy mạnh k")
     blockers: Blockers = Blockers()
