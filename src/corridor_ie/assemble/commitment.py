@@ -410,6 +410,15 @@ def governs_action(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: 
     return bool(cues.vague_start.match(text, num.end() if num else pos, end))  # its list may follow later
 
 
+def _names_action(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> bool:
+    """Whether the text at ``pos`` is a noun phrase naming an action: an action noun first, or after a
+    determiner ("cooperation in …", "the establishment of …")."""
+    text = t.text
+    pos = _skip_space(text, skip_matches(text, pos, end, cues.strip), end)
+    det = cues.nominal_determiners.match(text, pos, end)
+    return bool(cues.nominal_heads.match(text, _skip_space(text, det.end(), end) if det else pos, end))
+
+
 def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> list[Hit]:
     """The cues of a sentence that state an action (noun/adjective/purpose uses dropped)."""
     text = t.text
@@ -439,7 +448,10 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
         elif cues.asks_actor(cue) and _expectation(t, pos, sent[1], cues):
             continue  # "hy vọng hội chợ sẽ thu hút …": a forecast
         if cues.require_action and kind != "nominal" and not governs_action(t, pos, sent[1], cues, gaz):
-            continue
+            if kind == "subject" or not _names_action(t, pos, sent[1], cues) or (
+                    out and not _GAP_BREAK.search(text, out[-1].end, h.start())):
+                continue
+            kind = "nominal"  # "agreed on cooperation in …", "encouraged the establishment of …"
         out.append(Hit(h.start(), h.end(), modality, pos, actors, kind == "nominal"))
     return out
 

@@ -163,6 +163,7 @@ class CommitmentCues:
     anaphora: re.Pattern[str]
     nominal_heads: re.Pattern[str]
     nominal_head_window: int
+    nominal_determiners: re.Pattern[str]  # at the start of a string
     strip: re.Pattern[str]
     deadline_before: re.Pattern[str]
     deadline_after: re.Pattern[str]
@@ -287,6 +288,7 @@ class CommitmentCues:
             anaphora=cue_re(cont.anaphora, spaced),
             nominal_heads=cue_re(cont.nominal_heads, spaced),
             nominal_head_window=cont.nominal_head_window,
+            nominal_determiners=start(cont.nominal_determiners) if cont.nominal_determiners else NEVER,
             strip=start(t.strip),
             deadline_before=end(t.deadline.before),
             deadline_after=start(t.deadline.after),

@@ -133,6 +133,7 @@ class Continuation(Table):
     past_after: Words = words()  # a verb followed by one of these reports the past ("探讨了"): no item starts so
     nominal_heads: Words = words()  # action nouns that start an item after a nominal cue ("settlement")
     nominal_head_window: int = 3  # ... within this many first words of the piece ("timely settlement of")
+    nominal_determiners: Words = words()  # before an action noun right after a cue ("encouraged the establishment of")
 
 
 class Deadline(Table):
