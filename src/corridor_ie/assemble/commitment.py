@@ -404,8 +404,9 @@ def governs_action(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: 
                 action_starts(t, topic.end() + c, end, cues, gaz) for c in commas):
             return True
     semi = _SEMI.search(text, pos, end)
-    if cues.openers.search(text, pos, semi.start() if semi else end):
-        return True
+    opener = cues.openers.search(text, pos, semi.start() if semi else end)
+    if opener and (opener.group(0).strip(" :：") or action_starts(t, opener.end(), end, cues, gaz)):
+        return True  # "gồm:", or ":" before an action ("nhấn mạnh: Quan hệ …" quotes a statement)
     num = _NUMBER.match(text, pos, end)  # "đề xuất 2 nội dung", "three proposals"
     return bool(cues.vague_start.match(text, num.end() if num else pos, end))  # its list may follow later
 
