@@ -161,7 +161,7 @@ def _speaker_place(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCue
     pos = cue_start
     for m in reversed(_outermost(_mentions_in(t, start, cue_start, _CHAIN_LABELS))):
         gap = text[m.end:pos]
-        if m.end > pos or _GAP_BREAK.search(gap) or word_count(gap) > 2:
+        if m.end > pos or _GAP_BREAK.search(gap) or "," in gap or "，" in gap or word_count(gap) > 2:
             break
         chain.append(m)
         pos = m.start
@@ -213,6 +213,15 @@ def _is_subject(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> boo
     if any(m.end == stop and m.label in _SUBJECT_LABELS for m in t.mentions):
         return True
     return bool(cues.speech_end.search(before.rstrip(" ,，:：")))
+
+
+def _same_country(speakers: tuple[Ref, ...], addressees: tuple[Ref, ...], gaz: Gazetteer) -> bool:
+    """Whether a speaker's side and the addressee are known to be in the same country (own side)."""
+    def countries(refs: tuple[Ref, ...]) -> set[str]:
+        return {e.country for r in refs if r.id and (e := gaz.get(r.id)) is not None and e.country}
+
+    mine, theirs = countries(speakers), countries(addressees)
+    return bool(mine) and mine == theirs
 
 
 def _expectation(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> bool:
@@ -445,7 +454,8 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
             kind = "plain"
         elif cues.asks_actor(cue) and (found := addressee(t, pos, sent[1], cues, gaz, commas=True)):
             actors, pos, joint = found
-            modality = "proposed" if joint else "requested"
+            own = _same_country(subject_actors(t, sent[0], h.start(), cues, gaz), actors, gaz)
+            modality = "proposed" if joint or own else "requested"  # requested: of the other side
         elif cues.asks_actor(cue) and _expectation(t, pos, sent[1], cues):
             continue  # "hy vọng hội chợ sẽ thu hút …": a forecast
         if cues.require_action and kind != "nominal" and not governs_action(t, pos, sent[1], cues, gaz):
