@@ -34,7 +34,7 @@ from ..records import CommitmentRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
 from .clauses import Item, split_items, word_count, word_starts
 from .events import reported_event
-from .frames import CLAUSE_BREAK, actor_at, frames_of, is_heading, mentions_in, outermost, place_ref
+from .frames import CLAUSE_BREAK, TAIL, actor_at, frames_of, is_heading, mentions_in, outermost, place_ref
 
 if TYPE_CHECKING:
     from .stage import DocContext
@@ -150,10 +150,10 @@ def signing_items(t: TaggedDoc, cues: CommitmentCues) -> list[tuple[Item, Span]]
         if is_heading(text, (s.start, s.end)):
             continue  # a headline restates the body
         for v in cues.sign_verbs.finditer(text, s.start, s.end):
-            before = text[s.start:v.start()]
+            before = text[max(s.start, v.start() - TAIL):v.start()]
             if cues.sign_blocked_before.search(before) or cues.sign_blocked_after.match(text, v.end(), s.end):
                 continue
-            clause = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0) + s.start
+            clause = max((m.end() for m in CLAUSE_BREAK.finditer(before)), default=0) + v.start() - len(before)
             dated = [int(d.value[:4]) for d in mentions_in(t, s.start, v.start(), ("DATE",))
                      if isinstance(d.value, str) and _YEAR.match(d.value)
                      and (d.start >= clause or len(d.value) == 4 or (latest is not None and int(d.value[:4]) < latest))]
@@ -244,26 +244,30 @@ def commitments_of(t: TaggedDoc, gaz: Gazetteer, lang: Language, event_id: str |
             if item.start >= sign.start:
                 found[k] = (item, "completed", actors, sent)
     out: list[CommitmentRecord] = []
+    keys: list[str] = []  # the actions of ``out``, spaces collapsed
     for item, modality, actors, sentence in sorted(found, key=lambda f: (f[0].start, f[0].end)):
         rec = _record(t, mt, item, modality, actors, sentence, lang, gaz, event_id)
         if rec is None:
             continue
-        same = next((k for k, o in enumerate(out) if _repeats(rec.action, o.action)), None)
+        key = " ".join(rec.action.split())
+        same = next((k for k, o in enumerate(keys) if _repeats(key, o)), None)
         if same is None:
             out.append(rec)
-        elif len(rec.action) > len(out[same].action) and rec.modality == out[same].modality:
-            out[same] = rec  # the fuller statement of the same action (a caption, then the body)
+            keys.append(key)
+        elif len(key) > len(keys[same]) and rec.modality == out[same].modality:
+            out[same], keys[same] = rec, key  # the fuller statement of the same action (a caption, then the body)
     return out
 
 
-def _repeats(action: str, earlier: str, min_words: int = 6) -> bool:
-    """Whether ``action`` states an earlier action again (a lead or caption repeated in the body): the
-    same words, one starting the other, or one inside the other when the shorter is a whole action."""
-    a, b = " ".join(action.split()), " ".join(earlier.split())
+def _repeats(a: str, b: str, min_words: int = 6) -> bool:
+    """Whether action ``a`` states action ``b`` again (a lead or caption repeated in the body): the same
+    words, one starting the other, or one inside the other when the shorter is a whole action."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    return (word_count(short) >= min_words and short in long_) or (word_count(short) >= 3 and long_.startswith(short))
+    if long_.startswith(short):
+        return word_count(short) >= 3
+    return short in long_ and word_count(short) >= min_words
 
 
 def build_commitments(ctx: DocContext) -> list[CommitmentRecord]:

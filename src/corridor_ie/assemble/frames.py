@@ -28,6 +28,7 @@ Rules (cue words in each language's ``commitments.toml``, compiled as ``lang.cue
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -53,6 +54,9 @@ _CHAIN_OPEN = re.compile(r"(?:^|[,，“\"‘(（])\s*$")
 _SENT_END = re.compile(r"[;；]\s*$")
 _SEMI = re.compile(r"[;；]")
 _SENTENCE_BREAK = re.compile(r"[.。!?！？:：]")
+TAIL = 80  # characters a "…$" cue pattern (block_before, subject_end) is searched in
+_WINDOW = 400  # characters before a cue a purpose or belief word is looked for
+_LONGEST = 300  # characters of the longest mention (names, titles, series): how far back a lookup starts
 _CLOSING = frozenset(".!?;:…。！？；：\"”’)）」』")
 
 
@@ -107,8 +111,39 @@ def is_country(m: Mention, gaz: Gazetteer) -> bool:
     return e is not None and e.type == "country"
 
 
+def _from(t: TaggedDoc, start: int) -> int:
+    """Index of the first mention starting at or after ``start`` (``t.mentions`` is sorted by start)."""
+    return bisect.bisect_left(t.mentions, start, key=_start_of)
+
+
+def _start_of(m: Mention) -> int:
+    return m.start
+
+
 def mentions_in(t: TaggedDoc, start: int, end: int, labels: frozenset[str] | tuple[str, ...]) -> list[Mention]:
-    return [m for m in t.mentions if m.label in labels and start <= m.start and m.end <= end]
+    """The mentions with one of ``labels`` inside ``[start, end)``."""
+    out = []
+    ms = t.mentions
+    for i in range(_from(t, start), len(ms)):
+        m = ms[i]
+        if m.start >= end:
+            break
+        if m.end <= end and m.label in labels:
+            out.append(m)
+    return out
+
+
+def mentions_near(t: TaggedDoc, start: int, end: int) -> list[Mention]:
+    """The mentions that overlap ``[start, end)`` or touch it (a mention is at most ``_LONGEST`` long)."""
+    ms = t.mentions
+    out = []
+    for i in range(_from(t, start - _LONGEST), len(ms)):
+        m = ms[i]
+        if m.start > end:
+            break
+        if m.end >= start:
+            out.append(m)
+    return out
 
 
 def outermost(ms: list[Mention]) -> list[Mention]:
@@ -150,7 +185,7 @@ def _speaker_place(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCue
     if not chain:
         return None
     speaker = any(m.label in _SPEAKER_LABELS for m in chain)
-    before = text[start:chain[-1].start]
+    before = text[max(start, chain[-1].start - TAIL):chain[-1].start]
     word = cues.place_word_end.search(before)
     if not speaker and not _CHAIN_OPEN.search(before[:word.start()] if word else before):
         return None  # a bare place after a preposition ("tại X thống nhất") is no subject
@@ -164,9 +199,9 @@ def subject_actors(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCue
     text = t.text
     cands: list[tuple[int, Ref]] = [(m.end(), Ref(id=None, name=m.group(0)))
                                     for m in cues.actor_any.finditer(text, start, cue_start)
-                                    if not cues.actor_not_after.search(text[start:m.start()])]
+                                    if not cues.actor_not_after.search(text[max(start, m.start() - TAIL):m.start()])]
     for pl in mentions_in(t, start, cue_start, ("PLACE",)):
-        if cues.side_end.search(text[start:pl.start]):
+        if cues.side_end.search(text[max(start, pl.start - TAIL):pl.start]):
             cands.append((pl.end, place_ref(pl, gaz)))
     speaker = _speaker_place(t, start, cue_start, cues, gaz)
     if speaker:
@@ -183,7 +218,8 @@ def subject_actors(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCue
 def _is_subject(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> bool:
     """Whether ``text[start:end]`` ends with a subject: an actor phrase, a head noun or pronoun, a tagged
     name, or a verb of saying ("强调，应…")."""
-    before = t.text[start:end]
+    before = t.text[max(start, end - TAIL):end]
+    start = end - len(before)
     while (m := cues.subject_fillers_end.search(before)) and m.start() < len(before.rstrip()):
         before = before[:m.start()]
     before = before.rstrip()
@@ -192,7 +228,7 @@ def _is_subject(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> boo
     if cues.subject_end.search(before):
         return True
     stop = start + len(before)
-    if any(m.end == stop and m.label in _SUBJECT_LABELS for m in t.mentions):
+    if any(m.end == stop and m.label in _SUBJECT_LABELS for m in mentions_near(t, stop, stop)):
         return True
     return bool(cues.speech_end.search(before.rstrip(" ,，:：")))
 
@@ -230,7 +266,7 @@ def _starts_with_actor(t: TaggedDoc, pos: int, cues: CommitmentCues) -> bool:
     tagged name ("phía bạn", "tỉnh X", "Guangxi")."""
     if cues.subject_start.match(t.text, pos):
         return True
-    return any(m.start == pos and m.label in _SUBJECT_LABELS for m in t.mentions)
+    return any(m.start == pos and m.label in _SUBJECT_LABELS for m in mentions_near(t, pos, pos))
 
 
 def has_subject(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCues, gaz: Gazetteer) -> bool:
@@ -251,7 +287,7 @@ def has_subject(t: TaggedDoc, start: int, cue_start: int, cues: CommitmentCues, 
             c += 1
         found = actor_at(t, c, cue_start, cues, gaz)
         ends = [found[1]] if found else []
-        ends += [m.end for m in t.mentions if m.start == c and m.label in _SUBJECT_LABELS]
+        ends += [m.end for m in mentions_near(t, c, c) if m.start == c and m.label in _SUBJECT_LABELS]
         if any(word_count(text[e:cue_start]) <= gap for e in ends):
             return True
     return False
@@ -308,16 +344,17 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
 
 def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues, gaz: Gazetteer) -> bool:
     text = t.text
-    before = text[sent[0]:hit.start()]
-    if cues.block_before.search(before) or cues.block_after.match(text, hit.end(), sent[1]):
+    before = text[max(sent[0], hit.start() - _WINDOW):hit.start()]  # "…$" patterns only need the tail
+    if cues.block_before.search(before[-TAIL:]) or cues.block_after.match(text, hit.end(), sent[1]):
         return True
     soft = cues.soft_after.match(text, hit.end(), sent[1])
     if soft and not action_starts(t, _after_aside(text, soft.end(), sent[1], cues), sent[1], cues, gaz) and not (
             cues.asks_actor(hit.group(0)) and addressee(t, soft.end(), sent[1], cues, gaz, commas=True)):
         return True  # "… thống nhất, cùng với sự …": an adjective, not an agreement
-    if any(m.start < hit.end() and hit.start() < m.end for m in t.mentions if m.label != "DATE"):
+    if any(m.start < hit.end() and hit.start() < m.end for m in mentions_near(t, hit.start(), hit.end())
+           if m.label != "DATE"):
         return True  # inside a name or title ("上将", "Hội chợ Thống nhất")
-    if _inside_title(before, cues):
+    if _inside_title(text[sent[0]:hit.start()], cues):
         return True  # inside a quoted title (“Thỏa thuận hợp tác …”, 《…协定》)
     for pattern, window in ((cues.purpose, cues.purpose_window), (cues.belief, cues.belief_window)):
         last = None
@@ -373,8 +410,7 @@ def _verb_list(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> bool
 
 def _after_date(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> int:
     """After a date that opens the governed text ("商定于6月前联合开展…"), else ``pos``."""
-    d = next((m for m in t.mentions if m.label == "DATE" and pos <= m.start < end
-              and word_count(t.text[pos:m.start]) <= 2), None)
+    d = next((m for m in mentions_in(t, pos, end, ("DATE",)) if word_count(t.text[pos:m.start]) <= 2), None)
     if d is None:
         return pos
     after = cues.deadline_after.match(t.text, d.end, end)
@@ -462,7 +498,7 @@ def cue_frames(t: TaggedDoc, sent: Span, hits: list[Hit], cues: CommitmentCues, 
         if i + 1 < len(hits) and seps and skip_matches(text, seps[-1].end(), end, cues.strip) >= end:
             end = seps[-1].start()  # "…合作，并将…": only filler before the next cue
         actors = h.actors
-        joined = i > 0 and cues.hard_break_end.search(text[hits[i - 1].end:h.start])
+        joined = i > 0 and cues.hard_break_end.search(text[max(hits[i - 1].end, h.start - TAIL):h.start])
         if not actors and joined:
             actors = out[-1].actors  # "…, đồng thời thống nhất …": the same subject
         elif not actors:
