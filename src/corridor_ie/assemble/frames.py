@@ -316,13 +316,14 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
     for w in word_starts(text, start, end)[1:cues.addressee_window + 1]:
         gap = text[pos:w]
         breaks = CLAUSE_BREAK.findall(gap)
-        if (any(b not in ",，" or not commas for b in breaks) or _NOT_ADDRESSEE.search(gap)
+        lists = commas and cues.addressee_lists
+        if (any(b not in ",，" or not lists for b in breaks) or _NOT_ADDRESSEE.search(gap)
                 or cues.purpose.search(gap)):
             return None
         if text[w].isupper():
             continue  # a capitalised word inside a name ("Sở Giao thông Vận tải"), not a verb
         if cues.verb_start.match(text, w, end) and (marker is None or marker.match(text, w, end)):
-            if cues.future_end.search(gap) and not (found or _starts_with_actor(t, pos, cues)):
+            if (cues.future_end.search(gap) or cues.addressee_is_actor) and not (found or _starts_with_actor(t, pos, cues)):
                 return None
             if found:  # "两县政府充分开发…": the collective phrase and its head noun
                 refs = found[0]

@@ -134,6 +134,8 @@ class CommitmentCues:
     subject_fillers_end: re.Pattern[str]
     speech_end: re.Pattern[str]
     addressee_window: int
+    addressee_lists: bool
+    addressee_is_actor: bool
     subject_start: re.Pattern[str]  # an actor phrase, head noun or pronoun at the start of a string
     future_end: re.Pattern[str]
     nominal_marker: re.Pattern[str]
@@ -259,6 +261,8 @@ class CommitmentCues:
             subject_fillers_end=end(actors.subject_fillers),
             speech_end=end(actors.speech_verbs),
             addressee_window=actors.addressee_window,
+            addressee_lists=actors.addressee_lists,
+            addressee_is_actor=actors.addressee_is_actor,
             subject_start=start(actors.phrases + actors.heads + actors.pronouns),
             future_end=end(actors.future) if actors.future else NEVER,
             nominal_marker=start(actors.nominal_marker) if actors.nominal_marker else NEVER,

@@ -113,6 +113,8 @@ class Actors(Table):
     subject_fillers: Words = words()  # words between a subject and its cue ("also", 也, "cũng")
     speech_verbs: Words = words()  # verbs of saying that may stand for the subject ("强调，应…", "nhấn mạnh cần…")
     addressee_window: int = 6  # words a request cue's addressee may have before the action verb
+    addressee_lists: bool = True  # an addressee may be a list with commas ("tỉnh X và các bộ, ngành …")
+    addressee_is_actor: bool = False  # an addressee must open with an actor (a name, 双方, 部门): 希望氛围得到巩固 is no request
     future: Words = words()  # "hy vọng hội chợ sẽ thu hút": before the verb, only an actor may be asked
     nominal_marker: Words = words()  # after a nominal cue, the verb of an addressee follows this ("the need for X to")
 
