@@ -164,6 +164,11 @@ class Language:
         """The sentences of one line, as strings (aligned back to offsets by ``segment``)."""
         return [line]
 
+    def matching_text(self, text: str) -> str:
+        """``text`` as the cue tables are written, character for character (same length, so every offset
+        holds): the identity here; Chinese writes traditional characters as simplified ones."""
+        return text
+
     # ----------------------------------------------------------------------- gazetteer matching
     def learn_names(self, names: Iterable[str]) -> None:
         """Teach the segmenter the gazetteer's names in this language (before any document)."""

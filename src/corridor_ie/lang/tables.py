@@ -144,23 +144,45 @@ class Blockers(Table):
     soft_punct: str = ""  # punctuation after which an actor or action verb must follow
     purpose: Words = words()  # a cue shortly after one of these sits in a purpose clause
     purpose_window: int = 8  # ... within this many words
+    belief: Words = words()  # a cue shortly after one of these states a belief or forecast ("tin tưởng", 意味着)
+    belief_window: int = 10  # ... within this many words
+    planned: Words = words()  # a subject cue whose clause holds one of these announces an event ("will be held")
 
 
 class Actors(Table):
     phrases: Words = words()  # collective actors kept as written ("hai bên", 双方, "the two sides")
+    joint: Words = words()  # of those, the ones naming every side: a request addressed to them is a proposal
     side: Words = words()  # the word that makes the place after it an actor ("phía X")
     not_after: Words = words()  # a collective phrase right after one of these is an object
     place_words: Words = words()  # words that may stand before a subject place ("Tỉnh X cam kết")
+    heads: Words = words()  # last words of a subject noun phrase ("localities", 方, "tỉnh"): a subject cue may follow
+    pronouns: Words = words()  # pronouns that may stand as the subject of a subject cue ("they", 我们)
+    subject_fillers: Words = words()  # words between a subject and its cue ("also", 也, "cũng")
+    speech_verbs: Words = words()  # verbs of saying that may stand for the subject ("强调，应…", "nhấn mạnh cần…")
+    addressee_window: int = 6  # words a request cue's addressee may have before the action verb
+    addressee_lists: bool = True  # an addressee may be a list with commas ("tỉnh X và các bộ, ngành …")
+    addressee_is_actor: bool = False  # an addressee must open with an actor (a name, 双方, 部门): 希望氛围得到巩固 is no request
+    future: Words = words()  # "hy vọng hội chợ sẽ thu hút": before the verb, only an actor may be asked
+    nominal_marker: Words = words()  # after a nominal cue, the verb of an addressee follows this ("the need for X to")
 
 
 class Continuation(Table):
     openers: Words = words()  # sentence openers that continue a list ("Thứ hai,")
     topics: Words = words()  # topic openers before an action ("Về …,")
+    topic_items: Words = words()  # of those, the ones that open an item of a list when a verb follows (在…方面加强…)
     verbs: Words = words()  # action verbs an imperative list item starts with
     nominal_verbs: Words = words()  # verbs often used as nouns: they start an item after ";" only
+    not_verbs: Words = words()  # nouns that start with a verb ("giao thông"): never a verb
+    report_verbs: Words = words()  # verbs of the talks themselves ("thảo luận", 探讨): no implicit agreement
     adverbs: Words = words()  # words that may stand before the verb of an item
     hard_breaks: Words = words()  # connectors after "," that end a clause
     anaphora: Words = words()  # words that refer back: such a piece stays with the one before
+    verb_end_joins: bool = True  # a piece that ends in a verb stays with the next ("trao đổi, chia sẻ …")
+    weak_stops: Words = words()  # a weak separator does not split before a piece holding one of these (的)
+    past_after: Words = words()  # a verb followed by one of these reports the past ("探讨了"): no item starts so
+    nominal_heads: Words = words()  # action nouns that start an item after a nominal cue ("settlement")
+    nominal_head_window: int = 3  # ... within this many first words of the piece ("timely settlement of")
+    nominal_determiners: Words = words()  # before an action noun right after a cue ("encouraged the establishment of")
 
 
 class Deadline(Table):
@@ -179,11 +201,38 @@ class Completed(Table):
     needs: list[Literal["sector", "object"]] = Field(default_factory=list)  # a completed action needs one
 
 
+class Signing(Table):
+    """The signing of a document at the reported event: a ``completed`` commitment from the verb on."""
+
+    verbs: Words = words()  # "ký kết", 签署, "signed"
+    documents: Words = words()  # what is signed ("biên bản", 纪要, "minutes")
+    before: Words = words()  # words that may stand right before the verb and belong to the action (共同)
+    blocked_before: Words = words()  # a verb right after one of these is no signing at the event (已, "các")
+    blocked_after: Words = words()  # ... or right before one of these (签署的)
+    stops: Words = words()  # words that end the action ("với các nội dung", "at the")
+    place_words: Words = words()  # a place or date after one of these ends the action ("in", "tại", 在)
+    window: int = 6  # words between the verb and the document noun
+
+
+class Tails(Table):
+    drop: Words = words()  # a piece of a list that starts with one of these is a purpose, not an action (以, "nhằm")
+    cut: Words = words()  # an action is cut before one of these ("in order to", "nhằm", 以便)
+    drop_end: Words = words()  # a piece that ends with one of these is a purpose ("为…作出贡献")
+    speech: Words = words()  # a last comma piece of a few words ending with one of these is dropped (", Dam said")
+
+
 class CommitmentsTable(Table):
     """``lang/<code>/commitments.toml``: cue words of the commitment builder."""
 
     modality: Modality = Modality()
-    request_with_actor: Words = words()  # requested only when an actor follows ("đề nghị phía X")
+    subject_modality: Modality = Modality()  # cues that need a subject before them ("hai bên sẽ", 双方将, "X will")
+    nominal_modality: Modality = Modality()  # cues followed by noun phrases, not verbs ("called for", "the need for")
+    request_with_actor: Words = words()  # requested when an addressee other than every side follows ("đề nghị phía X")
+    require_action: bool = False  # a cue must be followed by an action verb, a list opener or a vague head with a list
+    joint_subject_agrees: bool = False  # "Hai bên tích cực phối hợp …", 双方继续加强…: every side as subject of an
+    # action verb, with no cue, states an agreement (a verb of talking about it does not: report_verbs)
+    split_semicolons: bool = False  # ";" always separates items, noun phrases too ("…; khu công nghiệp …; …")
+    cut_min_words: int = 0  # an item cut short by the end of the excerpt needs this many words ("đẩy mạnh k")
     blockers: Blockers = Blockers()
     actors: Actors = Actors()
     openers: Words = words()  # what introduces an enumeration of actions ("gồm:")
@@ -191,11 +240,15 @@ class CommitmentsTable(Table):
     vague_links: Words = words()  # ... which commit only when one of these follows ("là", ":")
     examples: Words = words()  # words that open examples, not actions ("such as")
     item_separators: Words = Field(default_factory=lambda: [","])  # separators of items inside a clause
+    nominal_separators: Words = words()  # separators of the noun-phrase items after a nominal cue ("plus")
+    weak_separators: Words = words()  # of item_separators, those that split only between two verb phrases (、)
     continuation: Continuation = Continuation()
     strip: Words = words()  # words dropped from the start of an action ("việc", "to")
     deadline: Deadline = Deadline()
     projects: Projects = Projects()
     completed: Completed = Completed()
+    signing: Signing = Signing()
+    tails: Tails = Tails()
 
 
 # --------------------------------------------------------------------------- sectors.toml

@@ -5,6 +5,8 @@ same label), plus how often an exactly matched gold entity got the right gazette
 matched per type (conferences by series and edition, officials by person id or name, commitments by
 fuzzy action text) and scored per field: a field value the system states and the gold agrees with is
 a true positive; a wrong or extra value a false positive; a gold value missed a false negative.
+Commitments are also scored per language: recall, precision, and on matched pairs the share whose
+sectors (the same set) and modality agree with the gold.
 
 ``--baseline underthesea`` scores ``underthesea.ner`` on the same gold (PERSON, PLACE, ORG).
 
@@ -55,6 +57,35 @@ class Counts:
 
 
 @dataclass
+class CommitmentCounts:
+    """Commitments of one language: found (recall), right (precision), and on matched pairs how often
+    the sectors (the same set) and the modality agree with the gold."""
+
+    gold: int = 0
+    output: int = 0
+    matched: int = 0
+    sectors_same: int = 0
+    modality_same: int = 0
+
+    def shares(self) -> dict[str, float]:
+        """recall, precision, sector_agreement, modality_agreement (0.0 where nothing to divide by)."""
+        def share(n: int, d: int) -> float:
+            return n / d if d else 0.0
+
+        return {"recall": share(self.matched, self.gold), "precision": share(self.matched, self.output),
+                "sector_agreement": share(self.sectors_same, self.matched),
+                "modality_agreement": share(self.modality_same, self.matched)}
+
+    def add(self, other: CommitmentCounts) -> None:
+        for name in ("gold", "output", "matched", "sectors_same", "modality_same"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "output": self.output, "matched": self.matched,
+                **{k: round(v, 3) for k, v in self.shares().items()}}
+
+
+@dataclass
 class Report:
     exact: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     partial: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
@@ -72,6 +103,7 @@ class Report:
     problems: list[str] = field(default_factory=list)
     links: LinkCounts = field(default_factory=lambda: LinkCounts())  # person links (entities and officials)
     titles: TitleCounts = field(default_factory=lambda: TitleCounts())  # official titles as written
+    commitments: dict[str, CommitmentCounts] = field(default_factory=lambda: defaultdict(CommitmentCounts))
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -280,6 +312,36 @@ def score_officials(gold: GoldDoc, records: list[dict], links: LinkCounts, title
         titles.contains += bool(want) and want in got
         if got != want:
             titles.misses.append(f"{where}{p['name']}: {want!r} | {got!r}")
+# --- commitments per language ----------------------------------------------------------------
+
+def score_commitments(gold: GoldDoc, records: list[dict], report: Report) -> None:
+    """Commitment recall, precision, sector and modality agreement of one document, under its language."""
+    pred = [r for r in records if r["record_type"] == "commitment"]
+    pairs, _, _ = _match(gold.commitments, pred, lambda g, p: same_action(g.action, p["action"]))
+    c = report.commitments[gold.lang]
+    c.gold += len(gold.commitments)
+    c.output += len(pred)
+    c.matched += len(pairs)
+    c.sectors_same += sum(set(g.sectors) == set(p.get("sectors") or []) for g, p in pairs)
+    c.modality_same += sum(g.modality == p.get("modality") for g, p in pairs)
+
+
+def commitment_table(report: Report) -> list[str]:
+    """Lines of the per-language commitment table."""
+    lines = [f"{'commitments':<14}{'gold':>6}{'out':>6}{'R':>7}{'P':>7}{'sectors':>9}{'modality':>10}"]
+    total = CommitmentCounts()
+    for lang, c in sorted(report.commitments.items()):
+        total.add(c)
+        lines.append(_commitment_row(f"lang {lang}", c))
+    if len(report.commitments) > 1:
+        lines.append(_commitment_row("all", total))
+    return lines
+
+
+def _commitment_row(name: str, c: CommitmentCounts) -> str:
+    r = c.shares()
+    return (f"{name:<14}{c.gold:>6}{c.output:>6}{r['recall']:>7.2f}{r['precision']:>7.2f}"
+            f"{r['sector_agreement']:>9.2f}{r['modality_agreement']:>10.2f}")
 
 
 # --- baseline ---------------------------------------------------------------------------------
@@ -373,6 +435,7 @@ def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline
         score_records(gold, others, report)
         score_entity_links(gold_spans, _pred_spans(article), report.links, f"{path.name}: ")
         score_officials(gold, others, report.links, report.titles, f"{path.name}: ")
+        score_commitments(gold, others, report)
         if baseline == "underthesea" and gold.lang in BASELINE_LANGUAGES[baseline]:
             text = article["text"]
             base = underthesea_spans(text, split_sentences(text, gold.lang))
@@ -398,6 +461,7 @@ def as_json(report: Report) -> dict[str, Any]:
         "person_links": report.links.as_dict(),
         "official_titles": report.titles.as_dict(),
         "fields": {k: v.as_dict() for k, v in sorted(report.fields.items())},
+        "commitments_by_lang": {k: v.as_dict() for k, v in sorted(report.commitments.items())},
         "baseline_underthesea": {"exact": {k: v.as_dict() for k, v in sorted(report.baseline.items())},
                                  "partial": {k: v.as_dict() for k, v in sorted(report.baseline_partial.items())}},
         "misses": report.misses,
@@ -444,6 +508,8 @@ def as_table(report: Report) -> str:
     lines += ["", f"{'fields (matched records)':<26}{'P':>7}{'R':>7}{'F1':>7}"]
     for k, c in sorted(report.fields.items()):
         lines.append(f"{k:<26}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")
+    if report.commitments:
+        lines += ["", *commitment_table(report)]
     if report.problems:
         lines += ["", "problems:"] + [f"  {p}" for p in report.problems]
     return "\n".join(lines)

@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from pydantic import Field
 
-from ...normalise import fold, has_han
+from ...normalise import fold, has_han, to_simplified
 from ...patterns import alternation, cue_re
 from ...tables import Table
 from .. import dateparts as dp
@@ -164,6 +164,16 @@ class Chinese(Language):
 
     def learn_names(self, names: Iterable[str]) -> None:
         self.segmenter_impl.add_words(names)
+
+    def matching_text(self, text: str) -> str:
+        """Traditional characters as simplified ones (the cue tables are simplified), offsets kept: the
+        whole text at once when OpenCC keeps its length, else character by character."""
+        if not has_han(text):
+            return text
+        out = to_simplified(text)
+        if len(out) == len(text):
+            return out
+        return "".join(c if len(s := to_simplified(c)) != 1 else s for c in text)
 
     def cut(self, text: str) -> list[str]:
         return self.segmenter_impl.cut(text)
