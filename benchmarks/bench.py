@@ -12,12 +12,21 @@ Corpora are generated in a temporary folder from ``examples/`` (see ``corpus.py`
        text of the relevant Vietnamese articles;
    (b) ``underthesea.ner`` over a random sample of those sentences, scaled to all of them;
    (c) ``trafilatura.extract`` alone over the same HTML pages: the unrelated pages of the mixed
-       corpus (which the prefilter skips: target about 1x) and all its HTML pages, each page timed
+       corpus (which the screen rules out before extraction) and all its HTML pages, each page timed
        by the pipeline and by trafilatura back to back (paired: machine load hits both alike);
+   (d) a crawl of unrelated news pages (``crawl.py``: 40-80 KB each, varied site chrome, text the
+       project writes; 600 pages, 150 with --quick) against ``trafilatura.extract`` alone: the
+       marginal cost per page (user CPU of the whole set, pipeline and trafilatura alternating, best
+       of N), the whole process (``corridor-ie extract`` and a script that only calls
+       ``trafilatura.extract``, each in a subprocess, paired, best of N: wall and CPU), the first
+       document's time, and the false alarms (pages found relevant) and the pages the screen passed;
 3. ``corridor-ie extract`` in a subprocess: 1 and 2 workers (and the dask engine) on the small
    corpus, 1 worker on a 10x larger one (throughput and peak RSS should stay flat: streaming);
 4. ``corridor-ie export`` in a subprocess on generated records files (``records.py``) of 10,000 and
    100,000 records, to DuckDB and to Parquet: time, records/s and peak RSS (which should stay flat).
+
+No relevant document may be lost: every document of the relevant and mixed corpora that is relevant by
+construction must come out relevant (reported as "relevant documents lost").
 
 Ratios are speed ratios: baseline time / pipeline time (above 1 means the pipeline is faster).
 A missed target triggers a cProfile run whose top functions are printed. Results also go to
@@ -48,6 +57,7 @@ import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
+from crawl import write_unrelated  # noqa: E402
 from records import write_records  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
@@ -55,12 +65,16 @@ REPO = Path(__file__).resolve().parents[1]
 #: sizes per mode: relevant-vi corpus, small (mixed, in-process + scaling), large (scaling), NER sample
 SIZES = {
     "full": {"relevant_vi": 200, "small": 1000, "large": 10000, "ner_sentences": 300, "dask": True,
-             "export": (10_000, 100_000)},
+             "export": (10_000, 100_000), "crawl": 600, "crawl_rounds": 3},
     "quick": {"relevant_vi": 30, "small": 200, "large": 1000, "ner_sentences": 40, "dask": False,
-              "export": (2_000, 10_000)},
+              "export": (2_000, 10_000), "crawl": 150, "crawl_rounds": 2},
 }
 #: targets, as speed ratios (baseline time / pipeline time)
-TARGETS = {"a_word_tokenize": 1.0, "b_ner": 10.0, "c_trafilatura": 0.67}
+TARGETS = {"a_word_tokenize": 1.0, "b_ner": 10.0, "c_trafilatura": 0.67, "d_crawl_marginal": 2.0,
+           "d_crawl_process": 1.5}
+MAX_FALSE_ALARMS = 0.02  # share of the crawl's unrelated pages found relevant
+CRAWL_TARGET_PAGES = 600  # the whole-process target holds for this many pages (start-up weighs more on fewer)
+MAX_FIRST_DOC_S = 1.5  # start-up of the crawl run, until its first article is written
 MIXED_RELEVANT_SHARE = 0.2
 
 
@@ -77,6 +91,7 @@ class DocTiming:
     lang: str
     text: str = ""
     item: object = None  # the HTML page's RawDoc, for the paired trafilatura comparison
+    name: str = ""  # the file's name (its expected relevance is known by name)
 
 
 @dataclass
@@ -119,7 +134,8 @@ def run_pass(name: str, folder: Path, cfg, res, keep_text: bool = False) -> Pass
         art = result.records[0]
         html = item.media_type == "text/html"
         out.docs.append(DocTiming(html, len(item.content), dt, bool(art.relevant), art.lang,
-                                  art.text if keep_text else "", item if html else None))
+                                  art.text if keep_text else "", item if html else None,
+                                  Path(item.source.path).name))
     out.wall, out.cpu = time.perf_counter() - w0, time.process_time() - c0
     return out
 
@@ -177,6 +193,84 @@ def paired_trafilatura(items: list, res, rounds: int) -> tuple[float, float]:
             pipe[k], traf[k] = min(pipe[k], t1 - t0), min(traf[k], t2 - t1)
     n = max(1, len(items))
     return sum(pipe) / n, sum(traf) / n
+
+
+def user_cpu() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_utime
+
+
+def paired_crawl_cpu(items: list, res, rounds: int) -> tuple[float, float]:
+    """User-CPU seconds per page of the pipeline (``process_document``) and of ``trafilatura.extract``
+    alone over the same pages: each side runs the whole set, the two alternate (the order flips each
+    round) and the best round of each side is kept."""
+    import trafilatura
+
+    from corridor_ie.pipeline import process_document
+
+    def pipe() -> None:
+        for item in items:
+            process_document(item, res)
+
+    def traf() -> None:
+        for item in items:
+            trafilatura.extract(item.content)
+
+    best = {"pipe": float("inf"), "traf": float("inf")}
+    for r in range(rounds):
+        for name, fn in (("pipe", pipe), ("traf", traf)) if r % 2 == 0 else (("traf", traf), ("pipe", pipe)):
+            t0 = user_cpu()
+            fn()
+            best[name] = min(best[name], user_cpu() - t0)
+    n = max(1, len(items))
+    return best["pipe"] / n, best["traf"] / n
+
+
+#: the whole-process baseline: a script that only reads each page and calls trafilatura.extract
+_TRAFILATURA_ONLY = (
+    "import sys, pathlib, trafilatura\n"
+    "for p in sorted(pathlib.Path(sys.argv[1]).glob('*.html')):\n"
+    "    trafilatura.extract(p.read_text(encoding='utf-8'))\n"
+)
+
+
+def run_timed(cmd: list[str]) -> dict:
+    """Wall and CPU (user + system, from wait4) of a subprocess."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=REPO)
+    _pid, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"{' '.join(cmd)} failed: {err[-2000:]}")
+    return {"wall_s": round(wall, 2), "cpu_s": round(ru.ru_utime + ru.ru_stime, 2)}
+
+
+def crawl_whole_process(folder: Path, out: Path, rounds: int) -> dict:
+    """``corridor-ie extract`` (one worker) and the trafilatura-only script on the same pages, each in
+    a subprocess timed alike (wall, and CPU from wait4), alternating, best of ``rounds`` by wall time;
+    then one more pipeline run watched by ``run_cli`` for its first-document time and memory."""
+    best: dict[str, dict] = {}
+    cmds = {"pipe": extract_command([str(folder)], out, 1, "local"),
+            "traf": [sys.executable, "-c", _TRAFILATURA_ONLY, str(folder)]}
+    for r in range(rounds):
+        for side in ("pipe", "traf") if r % 2 == 0 else ("traf", "pipe"):
+            run = run_timed(cmds[side])
+            if side not in best or run["wall_s"] < best[side]["wall_s"]:
+                best[side] = run
+    n = len(list(folder.glob("*.html")))
+    best["watched"] = run_cli("crawl x1 (watched)", [str(folder)], out, n, 1)
+    return best
+
+
+def crawl_verdicts(out: Path) -> dict:
+    """Article records of the crawl run: how many were found relevant, and where the others stopped."""
+    arts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()
+            if line.startswith('{"record_type":"article"')]
+    relevant = sum(a["relevant"] for a in arts)
+    screened = sum(1 for a in arts if not a["relevant"] and (a.get("relevance") or {}).get("reasons", [""])[0]
+                   .startswith("screen:"))
+    return {"pages": len(arts), "relevant": relevant, "false_alarm_rate": round(relevant / max(1, len(arts)), 4),
+            "ruled_out_by_screen": screened, "passed_the_screen": len(arts) - screened}
 
 
 # --- subprocess runs ------------------------------------------------------------------------------
@@ -270,7 +364,7 @@ def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1
             "docs_per_s_wall": round(docs / wall, 1),
             "docs_per_s_steady": round(steady, 1) if steady else None,
             "docs_per_s_per_core": round(steady / cores, 1) if steady else None,
-            "peak_rss_mb_largest": round(ru.ru_maxrss / 1024, 1),
+            "peak_rss_mb_largest": round(ru.ru_maxrss / 1024, 1), "cpu_s": round(ru.ru_utime + ru.ru_stime, 2),
             "peak_pss_mb_tree_sampled": round(tree_peak / 2**20, 1), "docs_per_s_by_tenth": deciles}
 
 
@@ -372,13 +466,15 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         say(f"[bench] generating corpora in {root} ...")
+        expected: dict[str, dict[str, bool]] = {"relevant-vi": {}, "mixed": {}}
         counts = {
             "relevant_vi": write_corpus(root / "relevant-vi", size["relevant_vi"], seed=args.seed,
-                                        only_vi_relevant=True),
+                                        only_vi_relevant=True, expected=expected["relevant-vi"]),
             "small": write_corpus(root / "small", size["small"], relevant_share=MIXED_RELEVANT_SHARE,
-                                  seed=args.seed + 1),
+                                  seed=args.seed + 1, expected=expected["mixed"]),
             "large": write_corpus(root / "large", size["large"], relevant_share=MIXED_RELEVANT_SHARE,
                                   seed=args.seed + 2),
+            "crawl": write_unrelated(root / "crawl", size["crawl"], seed=args.seed + 3),
         }
 
         t0 = time.perf_counter()
@@ -393,6 +489,9 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             res = load_resources(cfg)
             startup[run] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        res.build_stages()  # every stage is otherwise built when the first document reaches it
+        startup["stages_built_s"] = time.perf_counter() - t0
         t0 = time.perf_counter()
         res.languages.get("zh").cut("云南省")  # jieba's dictionary: loaded on the first Chinese text only
         startup["jieba_first_use_s"] = time.perf_counter() - t0
@@ -410,7 +509,7 @@ def main(argv: list[str] | None = None) -> int:
             mix.subset("mixed (all)", lambda d: True),
             mix.subset("mixed: html pages", lambda d: d.html),
             mix.subset("mixed: text pages", lambda d: not d.html),
-            mix.subset("mixed: unrelated (prefilter)", lambda d: not d.relevant),
+            mix.subset("mixed: unrelated (screen, prefilter)", lambda d: not d.relevant),
             mix.subset("mixed: relevant", lambda d: d.relevant),
         ]
         for r in inproc[:2]:
@@ -432,29 +531,38 @@ def main(argv: list[str] | None = None) -> int:
         pipe_unrel, traf_unrel = paired_trafilatura([d.item for d in unrelated], res, rounds=3)
         pipe_html, traf_html = paired_trafilatura([d.item for d in html_docs], res, rounds=1)
         n_rel = len(texts)
+        say("[bench] (d) a crawl of unrelated pages vs trafilatura.extract alone, in this process ...")
+        crawl_items = [i for i in read_inputs([str(root / "crawl")], cfg) if hasattr(i, "content")]
+        pipe_crawl, traf_crawl = paired_crawl_cpu(crawl_items, res, size["crawl_rounds"])
+        lost = sorted(f"{p.name}/{d.name}" for p in (rel, mix) for d in p.docs
+                      if expected[p.name].get(d.name) and not d.relevant)
         baselines = [
-            {"comparison": "(a) relevant vi articles vs sent_tokenize+word_tokenize",
+            {"comparison": "(a) relevant vi articles vs sent_tokenize+word_tokenize", "key": "a_word_tokenize",
              "pipeline": f"{1000 * pipe_rel_s / n_rel:.1f} ms/doc", "baseline": f"{1000 * tok_s / n_rel:.1f} ms/doc",
              "ratio": round(tok_s / pipe_rel_s, 2), "target": f">= {TARGETS['a_word_tokenize']:g}x",
              "note": f"{n_rel} docs, {n_sent} sentences"},
-            {"comparison": "(b) relevant vi articles vs underthesea.ner",
+            {"comparison": "(b) relevant vi articles vs underthesea.ner", "key": "b_ner",
              "pipeline": f"{1000 * pipe_rel_s / n_rel:.1f} ms/doc", "baseline": f"{1000 * ner_s / n_rel:.1f} ms/doc",
              "ratio": round(ner_s / pipe_rel_s, 1), "target": f">= {TARGETS['b_ner']:g}x",
              "note": f"sampled {ner_k} of {len(all_sents)} sentences, {1000 * ner_per_sent:.1f} ms/sentence, "
                      "scaled to all sentences"},
-            {"comparison": "(c) unrelated html pages vs trafilatura.extract alone",
+            {"comparison": "(c) unrelated html pages vs trafilatura.extract alone", "key": "c_trafilatura",
              "pipeline": f"{1000 * pipe_unrel:.2f} ms/page", "baseline": f"{1000 * traf_unrel:.2f} ms/page",
              "ratio": round(traf_unrel / pipe_unrel, 2), "target": f">= {TARGETS['c_trafilatura']:g}x (~1x)",
-             "note": f"{len(unrelated)} pages the prefilter skips (each still gets its article record); "
+             "note": f"{len(unrelated)} pages found unrelated (each still gets its article record); "
                      "paired timing, best of 3 per page"},
             {"comparison": "(c') all html pages of the mixed corpus vs trafilatura.extract alone",
              "pipeline": f"{1000 * pipe_html:.2f} ms/page", "baseline": f"{1000 * traf_html:.2f} ms/page",
              "ratio": round(traf_html / pipe_html, 2), "target": "-",
              "note": f"{len(html_docs)} pages, {sum(d.relevant for d in html_docs) / max(1, len(html_docs)):.0%} "
                      "relevant (real news: far fewer); paired timing"},
+            {"comparison": "(d) crawl, unrelated pages: marginal cost vs trafilatura.extract alone",
+             "key": "d_crawl_marginal",
+             "pipeline": f"{1000 * pipe_crawl:.2f} ms/page", "baseline": f"{1000 * traf_crawl:.2f} ms/page",
+             "ratio": round(traf_crawl / pipe_crawl, 2), "target": f">= {TARGETS['d_crawl_marginal']:g}x",
+             "note": f"{len(crawl_items)} pages of 40-80 KB; user CPU of the whole set, the two sides "
+                     f"alternating, best of {size['crawl_rounds']}"},
         ]
-        for b, key in zip(baselines, [*TARGETS, None], strict=True):
-            b["met"] = "-" if key is None else "yes" if b["ratio"] >= TARGETS[key] else "NO"
 
         say("[bench] corridor-ie extract subprocesses ...")
         runs_dir = root / "runs"
@@ -467,6 +575,29 @@ def main(argv: list[str] | None = None) -> int:
             runs.append(run_cli("small dask (local cluster, 2 workers)", [str(root / "small")],
                                 runs_dir / "sd.jsonl", n_small, 1, "dask"))
         runs.append(run_cli("large x1", [str(root / "large")], runs_dir / "l1.jsonl", n_large, 1))
+        say("[bench] (d') the crawl, whole process: corridor-ie extract vs a trafilatura-only script ...")
+        crawl_out = runs_dir / "crawl.jsonl"
+        whole = crawl_whole_process(root / "crawl", crawl_out, size["crawl_rounds"])
+        verdicts = crawl_verdicts(crawl_out)
+        runs.append(whole["watched"])
+        baselines.append(
+            {"comparison": f"(d') crawl, whole process ({verdicts['pages']} pages, 1 worker) vs trafilatura only",
+             "key": "d_crawl_process" if verdicts["pages"] >= CRAWL_TARGET_PAGES else None,
+             "pipeline": f"{whole['pipe']['wall_s']:.2f} s (CPU {whole['pipe']['cpu_s']:.2f})",
+             "baseline": f"{whole['traf']['wall_s']:.2f} s (CPU {whole['traf']['cpu_s']:.2f})",
+             "ratio": round(whole["traf"]["wall_s"] / whole["pipe"]["wall_s"], 2),
+             "target": f">= {TARGETS['d_crawl_process']:g}x" + ("" if verdicts["pages"] >= CRAWL_TARGET_PAGES
+                                                                else f" ({CRAWL_TARGET_PAGES} pages)"),
+             "note": f"wall; CPU ratio {whole['traf']['cpu_s'] / whole['pipe']['cpu_s']:.2f}; subprocesses "
+                     f"alternating, best of {size['crawl_rounds']}"})
+        for b in baselines:
+            key = b.pop("key", None)
+            b["met"] = "-" if key is None else "yes" if b["ratio"] >= TARGETS[key] else "NO"
+        first_doc = whole["watched"]["first_doc_s"]
+        crawl = {**verdicts, "first_doc_s": first_doc,
+                 "false_alarms_met": "yes" if verdicts["false_alarm_rate"] <= MAX_FALSE_ALARMS else "NO",
+                 "first_doc_met": "yes" if (first_doc or 99) <= MAX_FIRST_DOC_S else "NO",
+                 "relevant_documents_lost": lost}
         by = {r["run"]: r for r in runs}
         s1, s2, l1 = by["small x1"], by["small x2"], by["large x1"]
         same = (runs_dir / "s1.jsonl").read_bytes() == (runs_dir / "s2.jsonl").read_bytes()
@@ -500,12 +631,14 @@ def main(argv: list[str] | None = None) -> int:
                 ex[(True, fmt)]["peak_rss_mb"] / ex[(False, fmt)]["peak_rss_mb"], 2)
 
         missed = [b["comparison"] for b in baselines if b["met"] == "NO"]
+        missed += [f"crawl {k}" for k in ("false_alarms_met", "first_doc_met") if crawl[k] == "NO"]
+        missed += ["relevant documents lost"] if lost else []
         prof_text = ""
         if args.profile or (missed and not args.quick):
             say("[bench] profiling (cProfile) ...")
             if args.profile or any(m.startswith(("(a)", "(b)")) for m in missed):
                 prof_text += "--- relevant Vietnamese articles ---\n" + profile(root / "relevant-vi", cfg, res)
-            if args.profile or any(m.startswith("(c)") for m in missed):
+            if args.profile or any(m.startswith(("(c)", "(d)")) for m in missed):
                 prof_text += "--- HTML pages of the mixed corpus ---\n" + profile(
                     root / "small", cfg, res, only=lambda i: getattr(i, "media_type", "") == "text/html")
 
@@ -515,7 +648,7 @@ def main(argv: list[str] | None = None) -> int:
             "corpora": counts, "startup": startup,
             "mixed_predicted_relevant_share": round(relevant_share_seen, 3),
             "in_process": inproc, "in_process_peak_rss_mb": round(peak_pipeline, 1),
-            "baselines": baselines, "subprocess_runs": runs, "exports": exports, "scaling": scaling,
+            "baselines": baselines, "crawl": crawl, "subprocess_runs": runs, "exports": exports, "scaling": scaling,
             "targets_missed": missed, "profile": prof_text or None,
             "total_bench_s": round(time.perf_counter() - t_start, 1),
         }
@@ -530,6 +663,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"peak RSS of this process after the pipeline passes: {peak_pipeline:.0f} MB\n")
         print("Against baselines, same texts, same run (ratio = baseline time / pipeline time)")
         print(table(baselines, ["comparison", "pipeline", "baseline", "ratio", "target", "met", "note"]))
+        print(f"\ncrawl of unrelated pages: {crawl['pages']} pages, {crawl['relevant']} found relevant "
+              f"(false alarms {crawl['false_alarm_rate']:.1%}, target <= {MAX_FALSE_ALARMS:.0%}: "
+              f"{crawl['false_alarms_met']}); {crawl['ruled_out_by_screen']} ruled out by the screen before "
+              f"extraction, {crawl['passed_the_screen']} extracted; first article after {crawl['first_doc_s']} s "
+              f"(target <= {MAX_FIRST_DOC_S:g} s: {crawl['first_doc_met']})")
+        print(f"relevant documents lost (relevant by construction, found unrelated): {len(lost)}"
+              + (f" {lost[:10]}" if lost else ""))
         print("\ncorridor-ie extract in a subprocess (first_doc_s: startup until the first article is written; "
               f"steady: from {STEADY_FROM:.0%} of the documents written to the last)")
         print(table(runs, ["run", "docs", "workers", "wall_s", "first_doc_s", "docs_per_s_wall",

@@ -262,10 +262,11 @@ def mixed_plan(relevant_share: float) -> list[tuple[str, float]]:
 
 
 def write_corpus(root: Path, n: int, *, relevant_share: float = 0.2, seed: int = 0,
-                 only_vi_relevant: bool = False) -> dict[str, int]:
+                 only_vi_relevant: bool = False, expected: dict[str, bool] | None = None) -> dict[str, int]:
     """Write ``n`` documents into ``root``; return counts by family and format.
 
     ``only_vi_relevant`` writes Vietnamese relevant articles only (the tokeniser baselines' corpus).
+    ``expected``, when given, receives each file's name and whether it is relevant by construction.
     """
     rng = random.Random(seed)
     sources = load_sources()
@@ -281,5 +282,7 @@ def write_corpus(root: Path, n: int, *, relevant_share: float = 0.2, seed: int =
         pool = relevant if kind.startswith("relevant") else unrelated
         suffix, content, rel = make_document(kind, pool, rng)
         (root / f"{i:0{width}d}{suffix}").write_text(content, encoding="utf-8")
+        if expected is not None:
+            expected[f"{i:0{width}d}{suffix}"] = rel
         counts[f"{'relevant' if rel else 'unrelated'}{suffix}"] += 1
     return dict(sorted(counts.items()))

@@ -80,4 +80,28 @@ def doc_context(t, res=None):
     from corridor_ie.assemble.stage import context_of
 
     res = res or resources()
-    return context_of(t, res.languages.get(t.seg.lang), res.gazetteer)
+    return context_of(t, res.languages.get(t.seg.lang), res.gazetteer, languages=list(res.languages))
+
+
+def jsonl_case_params(path: Path) -> list:
+    """The cases of a JSON Lines fixture file as pytest params named by ``id``; a case with
+    ``known_failure`` runs as a strict xfail (its ``note`` says why)."""
+    import json
+
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [pytest.param(case, id=case["id"],
+                         marks=[pytest.mark.xfail(strict=True, reason=case.get("note", ""))]
+                         if case.get("known_failure") else [])
+            for case in cases]
+
+
+@pytest.fixture(scope="session")
+def every_page(tmp_path_factory) -> str:
+    """The default pipeline without its relevance stages, for cases that test recognisers on one
+    sentence: a sentence naming only the two countries is not about the corridor
+    (tests/cases/relevance.jsonl), and the default pipeline would stop before tagging it."""
+    default = (REPO / "pipelines" / "default.toml").read_text(encoding="utf-8")
+    path = tmp_path_factory.mktemp("pipeline") / "every-page.toml"
+    path.write_text(default.replace('"screen", ', "").replace('"prefilter", ', "").replace(
+        '"../gazetteers"', f'"{REPO / "gazetteers"}"'), encoding="utf-8")
+    return str(path)

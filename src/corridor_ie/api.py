@@ -36,11 +36,13 @@ __all__ = [
 ]
 
 
-def resources(pipeline: str | None = None, gazetteers: list[Path] | None = None) -> Resources:
+def resources(pipeline: str | None = None, gazetteers: list[Path] | None = None, unrelated: str = "full") -> Resources:
     """Resources for a pipeline file (default pipeline when None), loaded once per process; ``gazetteers``
-    (files or folders) replace the pipeline's own."""
+    (files or folders) replace the pipeline's own. Through the library an unrelated page is processed as
+    far as the pipeline goes for it and gets its whole article record (``unrelated="full"``);
+    ``corridor-ie extract`` writes a stub by default (``--unrelated``)."""
     override = tuple(str(Path(g).resolve()) for g in gazetteers) if gazetteers is not None else None
-    return cached_resources(str(Path(pipeline)) if pipeline else None, override, _stamp(gazetteers or []))
+    return cached_resources(str(Path(pipeline)) if pipeline else None, override, _stamp(gazetteers or []), unrelated)
 
 
 def _stamp(paths: list[Path]) -> str:
@@ -63,9 +65,11 @@ def raw_text(text: str, *, lang: str | None = None, published: str | None = None
 
 
 def extract_text(text: str, *, lang: str | None = None, published: str | None = None, html: bool = False,
-                 pipeline: str | None = None) -> list[BaseModel]:
-    """All records for one text (article first). Raises nothing: failures come back as errors."""
-    result = process_document(raw_text(text, lang=lang, published=published, html=html), resources(pipeline))
+                 pipeline: str | None = None, unrelated: str | None = None) -> list[BaseModel]:
+    """All records for one text (article first; for an unrelated text what ``unrelated`` says: "full",
+    the library's default, "stub" or "omit"). Raises ValueError when the document failed."""
+    result = process_document(raw_text(text, lang=lang, published=published, html=html), resources(pipeline),
+                              unrelated)
     if result.errors and not result.records:
         raise ValueError(result.errors[0].reason)
     return result.records
@@ -73,8 +77,10 @@ def extract_text(text: str, *, lang: str | None = None, published: str | None = 
 
 def tag_text(text: str, *, lang: str | None = None, published: str | None = None,
              pipeline: str | None = None) -> TaggedDoc:
-    """Clean, segment and tag a plain text; returns the TaggedDoc (mentions + spaCy Doc)."""
-    return run_stages(raw_text(text, lang=lang, published=published), resources(pipeline), build=False)[0]
+    """Clean, segment and tag a plain text; returns the TaggedDoc (mentions + spaCy Doc; an unrelated
+    text is tagged as far as the pipeline goes for it, whatever the screen says)."""
+    return run_stages(raw_text(text, lang=lang, published=published), resources(pipeline), build=False,
+                      unrelated="full")[0]
 
 
 def clean_document(raw: RawDoc, res: Resources | None = None) -> CleanDoc:

@@ -42,20 +42,24 @@ from .workers import available as workers_available
 IN_FLIGHT_PER_WORKER = 2
 
 
-#: per dask-worker thread, pipeline and gazetteer override: the worker process that runs its documents
-_ISOLATED: dict[tuple[int, str | None, tuple[str, ...] | None], Supervisor] = {}
+#: per dask-worker thread, pipeline, gazetteer override and unrelated choice: the worker process that
+#: runs its documents
+_ISOLATED: dict[tuple[int, str | None, tuple[str, ...] | None, str], Supervisor] = {}
 
 
 def run_batch(items: list[RawDoc | ReadFailure], pipeline_path: str | None,
-              gazetteers: tuple[str, ...] | None = None, isolated: bool = True) -> list[DocResult]:
+              gazetteers: tuple[str, ...] | None = None, unrelated: str = "stub",
+              isolated: bool = True) -> list[DocResult]:
     """One batch on a worker: resources come from the worker's cache (loaded on its first batch).
 
     ``isolated``: the documents run in a process forked from the dask worker (one per dask worker
-    thread, kept for the next batches), under the same hard time and memory limits as the local engine."""
-    res = cached_resources(pipeline_path, gazetteers)
+    thread, kept for the next batches), under the same hard time and memory limits as the local engine;
+    a stage is built in the dask worker when its first document reaches it, and the forked process is
+    replaced by one that inherits it."""
+    res = cached_resources(pipeline_path, gazetteers, "", unrelated)
     if not isolated or not workers_available():
         return [failure_result(i) if isinstance(i, ReadFailure) else process_document(i, res) for i in items]
-    key = (threading.get_ident(), pipeline_path, gazetteers)
+    key = (threading.get_ident(), pipeline_path, gazetteers, unrelated)
     pool = _ISOLATED.get(key)
     if pool is None:
         # no PR_SET_PDEATHSIG: it follows the forking thread, which a thread pool may end; the worker
@@ -73,7 +77,7 @@ def _batches(items: Iterable[RawDoc | ReadFailure], size: int) -> Iterator[list[
 def run_documents_dask(items: Iterable[RawDoc | ReadFailure], pipeline_path: str | None,
                        scheduler: str | None, batch: int, *, n_workers: int = 2,
                        max_in_flight: int | None = None,
-                       gazetteers: tuple[str, ...] | None = None) -> Iterator[DocResult]:
+                       gazetteers: tuple[str, ...] | None = None, unrelated: str = "stub") -> Iterator[DocResult]:
     """Results in input order from a dask.distributed cluster (``scheduler`` address or a local one).
 
     ``n_workers`` sizes the local cluster only. Closing the generator (or an exception in the
@@ -94,7 +98,7 @@ def run_documents_dask(items: Iterable[RawDoc | ReadFailure], pipeline_path: str
         if max_in_flight is None:
             max_in_flight = IN_FLIGHT_PER_WORKER * max(1, sum(client.nthreads().values()))
         for chunk in _batches(items, max(1, batch)):
-            pending.append(client.submit(run_batch, chunk, pipeline_path, gazetteers, pure=False))
+            pending.append(client.submit(run_batch, chunk, pipeline_path, gazetteers, unrelated, pure=False))
             while len(pending) >= max_in_flight:
                 yield from pending.popleft().result()
         while pending:

@@ -1,13 +1,21 @@
 """The one orchestrator. It reads like the recipe it runs (the stages of the pipeline file, in order):
 
-    inputs -read-> RawDoc -extract-> -normalise-> -clean-> CleanDoc -language-> -prefilter-> -segment->
-           SegmentedDoc -tag-> TaggedDoc -assemble-> records -> JSON Lines (output)
+    inputs -read-> RawDoc -screen-> -extract-> -normalise-> -clean-> CleanDoc -language-> -prefilter->
+           -segment-> SegmentedDoc -tag-> TaggedDoc -assemble-> records -> JSON Lines (output)
 
-Resources are built once per pipeline (``load_resources``): the languages, the gazetteer and its
-compiled tables, then each listed stage from its registered factory (``registry.py``). A page the
-prefilter or the tagger finds unrelated skips the stages after it; every document gets its article
-record. This is also the only place a per-document failure is caught: the document becomes one line
-in the errors file and the run goes on.
+Resources are built once per pipeline (``load_resources``): the gazetteer and its compiled tables at
+once, the languages, the spaCy vocabulary and the Sino-Vietnamese readings on first use (``Shared``),
+and each listed stage from its registered factory (``registry.py``): the screen at once, the others
+when the first document reaches them (outside that document's time limit). A page the screen rules
+out never loads trafilatura, spaCy or a segmenter; so a run starts at once.
+
+Every document's relevance is decided with its reasons (``gazetteer/relevance.py``); a page found
+unrelated (by the screen, the prefilter or the tagger) skips the stages after it, and the run's
+``unrelated`` choice says what is written for it: ``stub`` (an article record with its id, source,
+language, ``relevant: false`` and the reasons; the default), ``omit`` (nothing) or ``full`` (today's
+full article record: the screen's verdict is ignored and the page is extracted as before). This is
+also the only place a per-document failure is caught: the document becomes one line in the errors
+file and the run goes on.
 """
 
 from __future__ import annotations
@@ -16,53 +24,127 @@ import ctypes
 import itertools
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
 from . import registry
 from .assemble.article import article_record
 from .config import Limits, PipelineConfig, load_pipeline
-from .errors import CorridorError, DocumentError, LimitExceeded, StageError
-from .gazetteer.compiled import CompiledGazetteer, is_relevant_entry, load_compiled
+from .errors import CorridorError, DocumentError, LimitExceeded, SetupError, StageError
+from .gazetteer.compiled import CompiledGazetteer, load_compiled
+from .gazetteer.relevance import CORRIDOR_ROLES
 from .gazetteer.store import Gazetteer, load_gazetteer
 from .ingest.readers import ReadFailure, iter_inputs
-from .lang import Languages, build_languages
-from .lang.tables import PersonScores, SectorVocabulary
 from .output import record_json
-from .records import ErrorRecord
+from .records import ArticleRecord, ErrorRecord, Relevance, SourceInfo
 from .tables import load_table
-from .tag.sinoviet import Readings
-from .types import Meta, RawDoc, SegmentedDoc, Source, TaggedDoc
+from .types import Meta, RawDoc, RuledOut, SegmentedDoc, Source, TaggedDoc
 from .workers import HardLimits, Stopped, Supervisor
 from .workers import available as workers_available
 
+if TYPE_CHECKING:
+    from .lang import Languages
+    from .tag.sinoviet import Readings
 
-@dataclass(frozen=True, eq=False)
+#: what is written for an unrelated page (``--unrelated``)
+UNRELATED_CHOICES = ("stub", "omit", "full")
+
+
 class Shared:
-    """What several stages use, built once per pipeline and handed to every stage factory."""
+    """What several stages use, built once per pipeline and handed to every stage factory. The
+    gazetteer and its compiled tables are loaded at once; the languages, the spaCy ``Vocab`` (shared by
+    the matchers and every Doc) and the Sino-Vietnamese readings on first use, once (thread-safe)."""
 
-    config: PipelineConfig
-    languages: Languages
-    gazetteer: Gazetteer
-    compiled: CompiledGazetteer
-    vocab: Any  # the spaCy Vocab shared by the matchers and every Doc
-    readings: Readings
+    def __init__(self, config: PipelineConfig, gazetteer: Gazetteer, compiled: CompiledGazetteer):
+        self.config, self.gazetteer, self.compiled = config, gazetteer, compiled
+        self._built: dict[str, Any] = {}
+        self._lock = threading.RLock()
+
+    def _once(self, name: str, make: Callable[[], Any]) -> Any:
+        value = self._built.get(name)
+        if value is None:
+            with self._lock:
+                value = self._built.get(name)
+                if value is None:
+                    value = self._built[name] = make()
+        return value
+
+    @property
+    def languages(self) -> Languages:
+        return self._once("languages", self._languages)
+
+    @property
+    def vocab(self) -> Any:
+        def make():
+            from spacy.vocab import Vocab
+
+            return Vocab()
+
+        return self._once("vocab", make)
+
+    @property
+    def readings(self) -> Readings:
+        def make():
+            from .tag.sinoviet import Readings
+
+            return Readings.load()
+
+        return self._once("readings", make)
+
+    def _languages(self) -> Languages:
+        from .lang import build_languages
+        from .lang.tables import PersonScores, SectorVocabulary
+
+        data = files("corridor_ie.data")
+        scores = load_table(data.joinpath("persons.toml"), PersonScores).scores.model_dump()
+        sectors = load_table(data.joinpath("sectors.toml"), SectorVocabulary).sectors
+        languages = build_languages(self.config.stage_options("segment").root, scores, sectors)
+        names = [(lang, n) for e in self.gazetteer.entries.values() for lang, n in e.all_names()]
+        for language in languages:
+            language.learn_names(language.gazetteer_names(names))
+        return languages
+
+
+class LazyStage:
+    """A stage built by its factory when the first document reaches it (thread-safe, once)."""
+
+    def __init__(self, name: str, build: Callable[[], Callable]):
+        self.name, self._build, self._fn = name, build, None
+        self._lock = threading.Lock()
+
+    @property
+    def built(self) -> bool:
+        return self._fn is not None
+
+    def build(self) -> Callable:
+        if self._fn is None:
+            with self._lock:
+                if self._fn is None:
+                    self._fn = self._build()
+        return self._fn
+
+    def __call__(self, doc: Any) -> Any:
+        return (self._fn or self.build())(doc)
 
 
 @dataclass(frozen=True, eq=False)
 class Resources:
-    """A built pipeline: its shared resources and its stages, in order."""
+    """A built pipeline: its shared resources, its stages in order, and what it writes for an unrelated
+    page (``unrelated``: one of ``UNRELATED_CHOICES``)."""
 
     config: PipelineConfig
     shared: Shared
     stages: tuple[tuple[str, Callable], ...]
+    unrelated: str = "stub"
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -80,28 +162,41 @@ class Resources:
         return stage in self.config.stages
 
     def stage(self, name: str) -> Callable | None:
-        """The built stage ``name`` (None when the pipeline does not run it)."""
+        """The stage ``name`` (None when the pipeline does not run it)."""
         return next((fn for n, fn in self.stages if n == name), None)
 
+    def build_stages(self, *names: str) -> None:
+        """Build the stages ``names`` (default: every stage) that are not built yet."""
+        for name, fn in self.stages:
+            if isinstance(fn, LazyStage) and (not names or name in names):
+                fn.build()
 
-def load_resources(config: PipelineConfig, gazetteers: list[Path] | None = None) -> Resources:
-    """Everything a document needs, loaded and compiled once (raises SetupError on bad files).
-    ``gazetteers`` replaces the pipeline's ``[tag] gazetteers`` (files or folders)."""
-    from spacy.vocab import Vocab
 
-    data = files("corridor_ie.data")
-    scores = load_table(data.joinpath("persons.toml"), PersonScores).scores.model_dump()
-    sectors = load_table(data.joinpath("sectors.toml"), SectorVocabulary).sectors
-    languages = build_languages(config.stage_options("segment").root, scores, sectors)
+def load_resources(config: PipelineConfig, gazetteers: list[Path] | None = None, *,
+                   unrelated: str = "stub") -> Resources:
+    """Everything a document needs, loaded and compiled once (raises SetupError on bad files: the
+    gazetteer and the files a stage's options name are read here, before any document).
+    ``gazetteers`` replaces the pipeline's ``[tag] gazetteers`` (files or folders); ``unrelated`` says
+    what to write for an unrelated page (``stub``, ``omit`` or ``full``)."""
+    if unrelated not in UNRELATED_CHOICES:
+        raise SetupError(f"unknown choice for unrelated pages: {unrelated!r}",
+                         hint="use " + ", ".join(UNRELATED_CHOICES))
     paths = gazetteers if gazetteers is not None else [config.resolve(p) for p in config.stage_options("tag").gazetteers]
     gaz = load_gazetteer(paths)
-    names = [(lang, n) for e in gaz.entries.values() for lang, n in e.all_names()]
-    for language in languages:
-        language.learn_names(language.gazetteer_names(names))
-    shared = Shared(config, languages, gaz, load_compiled(gaz), Vocab(), Readings.load())
-    stages = tuple((name, registry.get(name).build(config.stage_options(name), shared))
-                   for name in config.stages if registry.get(name).factory is not None)
-    return Resources(config, shared, stages)
+    shared = Shared(config, gaz, load_compiled(gaz))
+    stages: list[tuple[str, Callable]] = []
+    for name in config.stages:
+        spec = registry.get(name)
+        if spec.factory is None:
+            continue
+        options = config.stage_options(name)
+        if not spec.lazy:
+            stages.append((name, spec.build(options, shared)))
+            continue
+        if spec.check is not None:
+            spec.check(options, config)
+        stages.append((name, LazyStage(name, lambda spec=spec, options=options: spec.build(options, shared))))
+    return Resources(config, shared, tuple(stages), unrelated)
 
 
 @dataclass
@@ -125,6 +220,7 @@ class DocResult:
     doc_id: str | None = None
     lines: list[tuple[str, str]] | None = None
     fatal: bool = False
+    needs: str | None = None  # a worker process's answer: build this stage, then run the document again
 
     @property
     def ok(self) -> bool:
@@ -199,61 +295,147 @@ def _error(location: str, doc_id: str | None, err: CorridorError, stage: str) ->
 
 
 def run_until(raw: RawDoc, res: Resources, last: str) -> Any:
-    """The document after stage ``last`` (and the stages before it) of the pipeline."""
+    """The document after stage ``last`` (and the stages before it) of the pipeline; the screen's
+    verdict is ignored (the document goes on)."""
     doc: Any = raw
     for name, stage in res.stages:
         doc = stage(doc)
+        if isinstance(doc, RuledOut):
+            doc = doc.raw
         if name == last:
             break
     return doc
 
 
-def run_stages(raw: RawDoc, res: Resources, trace: list[str] | None = None,
-               build: bool = True) -> tuple[TaggedDoc, Built | None]:
+class _NotBuilt(Exception):  # noqa: N818 - a signal, not an error
+    """The document reached a stage not built yet (``stage``, at position ``at`` of the recipe, with the
+    document as the stages before it left it): ``process_document`` builds the stage outside the time
+    limit and goes on from there."""
+
+    def __init__(self, stage: str, at: int, doc: Any):
+        super().__init__(stage)
+        self.stage, self.at, self.doc = stage, at, doc
+
+
+def _ready(stage: Callable, name: str, at: int, doc: Any, build_lazily: bool) -> Callable:
+    if not build_lazily and isinstance(stage, LazyStage) and not stage.built:
+        raise _NotBuilt(name, at, doc)
+    return stage
+
+
+def run_stages(raw: RawDoc, res: Resources, trace: list[str] | None = None, build: bool = True, *,
+               unrelated: str | None = None, build_lazily: bool = True,
+               resume: tuple[int, Any] | None = None) -> tuple[TaggedDoc | RuledOut, Built | None]:
     """The recipe for one document, stage by stage; ``trace`` receives each stage's name as it starts.
-    Failures propagate: ``process_document`` is where they become error lines."""
+    ``unrelated`` (default: the pipeline's choice) says what an unrelated page gives: with ``full``
+    the screen's verdict is ignored, so the first result is always a TaggedDoc; otherwise a page the
+    screen rules out gives its ``RuledOut``. A stage not built yet is built on the spot, or, with
+    ``build_lazily`` false, signalled (``_NotBuilt``) so that the caller builds it and goes on from
+    there (``resume``: the position in the recipe and the document at it). Failures propagate:
+    ``process_document`` is where they become error lines."""
     mark = trace.append if trace is not None else (lambda _stage: None)
-    doc: Any = raw
-    assemble = None
-    for name, stage in res.stages:
+    unrelated = unrelated or res.unrelated
+    first, doc = resume if resume is not None else (0, raw)
+    assemble, assemble_at = None, -1
+    for at, (name, stage) in enumerate(res.stages):
         if name == "assemble":
-            assemble = stage
+            assemble, assemble_at = stage, at
+            continue
+        if at < first:
             continue
         mark(name)
-        doc = stage(doc)
-        if isinstance(doc, SegmentedDoc) and not doc.relevant:
+        doc = _ready(stage, name, at, doc, build_lazily)(doc)
+        if isinstance(doc, RuledOut):
+            if unrelated != "full":
+                break  # ruled out before extraction: nothing else runs
+            doc = doc.raw  # every stage runs, as before there was a screen; the later ones decide
+        elif isinstance(doc, SegmentedDoc) and not doc.relevant:
             break  # an unrelated page: the later stages have nothing to do
+    if isinstance(doc, RuledOut):
+        stub = article_stub(doc.raw.doc_id, doc.raw.source, doc.raw.meta, doc.lang, _iso_date(doc.raw.meta.published),
+                            doc.reasons, res)
+        return doc, (_counted(Built(records=[stub] if unrelated == "stub" else [])) if build else None)
     tagged = doc if isinstance(doc, TaggedDoc) else TaggedDoc(replace(doc, relevant=False), (), res.gazetteer.version)
     if not build:
         return tagged, None
     mark("assemble")
-    built = Built(records=[article_record(tagged, res.name)])
-    if assemble is not None:
-        out = assemble(tagged)
-        built.records += out.records
-        built.problems += out.problems
-    # the article says how many records its document has, so that --resume can tell a document whose
-    # records were all written from one cut short
-    built.records[0] = built.records[0].model_copy(update={"record_count": len(built.records)})
-    return tagged, built
+    seg = tagged.seg
+    if not seg.relevant and seg.reasons and unrelated != "full":  # found unrelated (not merely untagged)
+        published = seg.published.isoformat() if seg.published else None
+        stub = article_stub(seg.clean.doc_id, seg.clean.source, seg.clean.meta, seg.lang, published, seg.reasons, res)
+        return tagged, _counted(Built(records=[stub] if unrelated == "stub" else []))
+    records = _ready(assemble, "assemble", assemble_at, tagged, build_lazily)(tagged) if assemble else None
+    article = article_record(tagged, res.name)
+    if seg.reasons:
+        article = article.model_copy(update={"relevance": Relevance(relevant=seg.relevant, reasons=list(seg.reasons))})
+    built = Built(records=[article])
+    if records is not None:
+        built.records += records.records
+        built.problems += records.problems
+    return tagged, _counted(built)
 
 
-def process_document(raw: RawDoc, res: Resources, trace: list[str] | None = None) -> DocResult:
-    """Run every stage on one document; any failure costs this document only. ``trace`` receives the
-    name of each stage as it starts (a worker process shares it with its supervisor)."""
+def _counted(built: Built) -> Built:
+    """The article (or stub) says how many records its document has, so that ``--resume`` can tell a
+    document whose records were all written from one cut short. An omitted unrelated page writes
+    nothing, so ``--resume`` runs it again."""
+    if built.records:
+        built.records[0] = built.records[0].model_copy(update={"record_count": len(built.records)})
+    return built
+
+
+def article_stub(doc_id: str, source: Source, meta: Meta, lang: str, published: str | None,
+                 reasons: tuple[str, ...], res: Resources) -> ArticleRecord:
+    """The article record of an unrelated page: what is known without extracting it (the input's
+    title, date and URL; the language), no text, ``relevant: false`` and why."""
+    return ArticleRecord(
+        doc_id=doc_id, source=SourceInfo(path=source.location, url=meta.url or source.url), lang=lang,
+        title=meta.title, published=published, sitename=meta.sitename, text="", relevant=False,
+        relevance=Relevance(relevant=False, reasons=list(reasons)), gazetteer_version=res.gazetteer.version,
+        pipeline=res.name)
+
+
+def _iso_date(value: str | None) -> str | None:
+    """A full ISO date from the input's ``published`` (as the language stage reads it), else None."""
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if value else None
+    except ValueError:
+        return None
+
+
+def process_document(raw: RawDoc, res: Resources, unrelated: str | None = None, trace: list[str] | None = None,
+                     *, build: bool = True) -> DocResult:
+    """Run every stage on one document; any failure costs this document only. A stage the document
+    reaches before it is built is built then, outside the document's time limit (the first page that
+    needs it pays for it, not in its own time), and the document goes on from there.
+    ``unrelated`` overrides the pipeline's choice for an unrelated page. ``trace`` receives the name of
+    each stage as it starts (a worker process shares it with its supervisor). ``build`` false (a worker
+    process): a stage not built yet is not built here; the result names it (``needs``) for the process
+    that forked the worker to build it, so that every later worker inherits it, and run it again."""
     cfg = res.config
     loc = raw.source.location
     trace = trace if trace is not None else []
-    try:
-        with _time_limit(cfg.limits.max_seconds):
-            _tagged, built = run_stages(raw, res, trace)
-            assert built is not None
-    except BaseException as exc:  # noqa: BLE001 - one place maps every failure to an error line
-        stage = trace[-1] if trace else "extract"
-        result = _failure(exc, raw, loc, stage, cfg.limits)
-        if result is None:
-            raise
-        return result
+    budget, resume = cfg.limits.max_seconds, None
+    while True:
+        started = time.monotonic()
+        try:
+            with _time_limit(budget):
+                _result, built = run_stages(raw, res, trace, unrelated=unrelated, build_lazily=False,
+                                            resume=resume)
+                assert built is not None
+            break
+        except _NotBuilt as missing:
+            if not build:
+                return DocResult(doc_id=raw.doc_id, needs=missing.stage)
+            budget = max(budget - (time.monotonic() - started), 1e-3)  # the document's own time so far counts
+            res.build_stages(missing.stage)
+            resume = (missing.at, missing.doc)
+        except BaseException as exc:  # noqa: BLE001 - one place maps every failure to an error line
+            stage = trace[-1] if trace else "extract"
+            result = _failure(exc, raw, loc, stage, cfg.limits)
+            if result is None:
+                raise
+            return result
     errors = [ErrorRecord(doc_id=raw.doc_id, location=loc, stage="assemble", code="E204", reason=p.reason)
               for p in built.problems]
     return DocResult(records=built.records, errors=errors, doc_id=raw.doc_id)
@@ -295,19 +477,22 @@ _WORKER: Resources | None = None  # the resources of a worker process (set once,
 
 
 @lru_cache(maxsize=4)
-def cached_resources(path: str | None, gazetteers: tuple[str, ...] | None = None, stamp: str = "") -> Resources:
-    """Resources for a pipeline file (None: the default), built once per process, pipeline and gazetteer
+def cached_resources(path: str | None, gazetteers: tuple[str, ...] | None = None, stamp: str = "",
+                     unrelated: str = "stub") -> Resources:
+    """Resources for a pipeline file (None: the default), built once per process, pipeline, gazetteer
     override (``gazetteers``: files or folders replacing the pipeline's ``[tag] gazetteers``; ``stamp``
-    only tells apart two states of the same files)."""
-    return load_resources(load_pipeline(path), [Path(g) for g in gazetteers] if gazetteers is not None else None)
+    only tells apart two states of the same files) and choice for unrelated pages."""
+    return load_resources(load_pipeline(path), [Path(g) for g in gazetteers] if gazetteers is not None else None,
+                          unrelated=unrelated)
 
 
-def _init_worker(pipeline_path: str | None, gazetteers: tuple[str, ...] | None = None) -> None:
+def _init_worker(pipeline_path: str | None, gazetteers: tuple[str, ...] | None = None,
+                 unrelated: str = "stub") -> None:
     global _WORKER
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler: Pool.terminate() sends it
     if _WORKER is None:  # a forked worker inherits the parent's resources (see run_documents)
-        _WORKER = cached_resources(pipeline_path, gazetteers)
+        _WORKER = cached_resources(pipeline_path, gazetteers, "", unrelated)
 
 
 def _work(item: RawDoc | ReadFailure) -> DocResult:
@@ -321,7 +506,9 @@ def warm_up(res: Resources) -> None:
     """Load what the stages load on first use (sentence splitters) by running, for each language that
     asks for it (``Language.warm_up``), one small document written from the gazetteer's own corridor
     names in that language through every stage."""
-    names = [(lang, n) for e in res.gazetteer.entries.values() if is_relevant_entry(e) for lang, n in e.all_names()]
+    roles = res.shared.compiled.roles
+    names = [(lang, n) for e in res.gazetteer.entries.values() if roles.get(e.id) in CORRIDOR_ROLES
+             for lang, n in e.all_names()]
     for language in res.languages:
         if not language.warm_up:
             continue
@@ -351,7 +538,14 @@ def isolated_runner(res: Resources, workers: int = 1, *, pdeathsig: bool = True)
     limits = res.config.limits
 
     def work(raw: RawDoc, trace: list[str]) -> DocResult:
-        return process_document(raw, res, trace).encoded()
+        return process_document(raw, res, trace=trace, build=False).encoded()
+
+    def prepare(result: DocResult) -> bool:
+        # a stage the worker's document reached before it was built: built here, outside any time limit
+        if result.needs is None:
+            return False
+        res.build_stages(result.needs)
+        return True
 
     def memory(raw: RawDoc) -> DocResult:
         return DocResult(errors=[_error(raw.source.location, raw.doc_id, over_memory(limits), "limits")],
@@ -362,7 +556,7 @@ def isolated_runner(res: Resources, workers: int = 1, *, pdeathsig: bool = True)
 
     return Supervisor(work, workers, HardLimits(limits.max_seconds, limits.max_memory_mb),
                       on_stopped=lambda s: _stopped_result(limits, s), on_memory=memory, direct=direct,
-                      pdeathsig=pdeathsig)
+                      prepare=prepare, pdeathsig=pdeathsig)
 
 
 def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, workers: int = 1,
@@ -375,8 +569,8 @@ def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, work
     Otherwise an input smaller than one round of work for the pool (``workers * chunksize`` documents)
     runs in this process: starting workers would cost more than it saves."""
     if isolated and workers_available():
-        if workers > 1:
-            warm_up(res)  # forked workers inherit what it loads instead of each loading it
+        # no warm-up: a stage is built here when the first document reaches it (a page ruled out early
+        # loads nothing), and the workers forked after that inherit it
         with isolated_runner(res, workers) as pool:
             yield from pool.imap(items)
         return
@@ -394,7 +588,7 @@ def run_documents(items: Iterable[RawDoc | ReadFailure], res: Resources, *, work
         warm_up(res)  # forked workers inherit what it loads instead of each loading it
     inherited, _WORKER = _WORKER, (res if ctx.get_start_method() == "fork" else None)
     try:
-        with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path, gazetteers)) as pool:
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(pipeline_path, gazetteers, res.unrelated)) as pool:
             yield from pool.imap(_work, itertools.chain(head, items), chunksize=chunksize)
     finally:
         _WORKER = inherited

@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator
 from . import SCHEMA_VERSION
 
 ISO_PARTIAL = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: a conference date: an ISO partial date, or a day whose year the text does not give (ISO 8601 "--MM-DD")
+ISO_DAY_OR_PARTIAL = r"^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$"
 ISO_VALUE = r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$"
 
 
@@ -59,10 +61,14 @@ class _Record(_Model):
 
 
 class Relevance(_Model):
-    """Why a page was (or was not) taken as being about the corridor."""
+    """Why a page was (or was not) taken as being about the corridor (``gazetteer/relevance.py``): for a
+    relevant page the entities that make it so, ``role:entry id`` ("border_place:vn.prov.lao-cai",
+    "gate_pair:pair.…", "series:…", "official:…", or a "vn_place:…" and a "cn_place:…" together); for an
+    unrelated one where it was decided ("screen: no corridor name in the page", "no corridor entity")
+    and what it named instead ("country:country.cn")."""
 
     relevant: bool
-    reasons: list[str] = Field(default_factory=list)  # e.g. "place:vn.prov.lao-cai", "gate_pair:pair.…"
+    reasons: list[str] = Field(default_factory=list)
 
 
 class Candidate(_Model):
@@ -105,8 +111,8 @@ class ConferenceRecord(_Record):
     status: Literal["reported", "planned", "referenced"]
     host: Ref | None = None
     location: Ref | None = None
-    start_date: str | None = Field(default=None, pattern=ISO_PARTIAL)
-    end_date: str | None = Field(default=None, pattern=ISO_PARTIAL)
+    start_date: str | None = Field(default=None, pattern=ISO_DAY_OR_PARTIAL)  # "--10-12": no year stated
+    end_date: str | None = Field(default=None, pattern=ISO_DAY_OR_PARTIAL)
     year: int | None = None
     format: Literal["in_person", "online", "hybrid"] | None = None
     attendance: list[dict[str, Any]] = Field(default_factory=list)  # {"value", "unit", "qualifier", "text"}

@@ -7,9 +7,14 @@ document to the next (``RawDoc -> CleanDoc -> … -> TaggedDoc``) or, for ``asse
 built-in stages are registered in ``stages.py``, whose factories import their stage's module only when
 a pipeline is built, so reading a pipeline file stays cheap.
 
+A ``lazy`` stage is built when the first document reaches it (its module loads heavy libraries:
+trafilatura, spaCy, the segmenters), so a run whose first pages are ruled out by the screen starts at
+once. Its ``check``, if any, runs when the pipeline is loaded: files the user names in its options
+fail then, before any document.
+
 Example:
     >>> [s.name for s in ordered()]  # doctest: +NORMALIZE_WHITESPACE
-    ['read', 'extract', 'normalise', 'clean', 'language', 'prefilter', 'segment', 'tag', 'assemble']
+    ['read', 'screen', 'extract', 'normalise', 'clean', 'language', 'prefilter', 'segment', 'tag', 'assemble']
 """
 
 from __future__ import annotations
@@ -34,6 +39,8 @@ class StageSpec:
     required: bool = False  # every pipeline lists it
     needs: tuple[str, ...] = ()  # stages it needs before it
     renamed_from: tuple[str, ...] = ()  # old names, for a helpful error
+    lazy: bool = False  # built on the first document that reaches it
+    check: Callable | None = None  # (options, config) -> None: validates what the options name, at load
 
     def build(self, options: BaseModel, shared) -> Callable:
         if self.factory is None:

@@ -39,6 +39,7 @@ class ExtractOptions:
     batch: int = 16  # documents per dask task
     gazetteers: list[Path] | None = None  # gazetteer files or folders replacing the pipeline's
     allow_mixed_versions: bool = False  # --resume onto records tagged with another gazetteer version
+    unrelated: str = "stub"  # what to write for an unrelated page: "stub", "omit" or "full" (pipeline.py)
 
 
 @dataclass
@@ -46,6 +47,7 @@ class RunSummary:
     read: int = 0
     written: int = 0
     failed: int = 0
+    omitted: int = 0  # unrelated pages left out (``--unrelated omit``)
     records: int = 0
     interrupted: bool = False
     output: str = "stdout"
@@ -70,7 +72,8 @@ class RunSummary:
 
     def line(self) -> str:
         kinds = ", ".join(f"{k} {v}" for k, v in sorted(self.by_type.items()))
-        s = (f"documents: {self.read} read, {self.written} extracted, {self.failed} failed; "
+        omitted = f", {self.omitted} unrelated omitted" if self.omitted else ""
+        s = (f"documents: {self.read} read, {self.written} extracted, {self.failed} failed{omitted}; "
              f"records: {self.records} ({kinds or 'none'}) -> {self.output}")
         if self.skipped:
             n = sum(self.skipped.values())
@@ -119,7 +122,7 @@ def _results(items, res, opts: ExtractOptions):
 
         path = str(opts.pipeline.resolve()) if opts.pipeline else None
         return run_documents_dask(items, path, opts.scheduler, opts.batch, n_workers=workers,
-                                  gazetteers=_gazetteer_override(opts))
+                                  gazetteers=_gazetteer_override(opts), unrelated=opts.unrelated)
     return run_documents(items, res, workers=workers, pipeline_path=str(opts.pipeline) if opts.pipeline else None,
                          gazetteers=_gazetteer_override(opts), isolated=True)
 
@@ -343,7 +346,7 @@ def run_extract(opts: ExtractOptions, on_document: Callable[[], None] | None = N
     config = load_pipeline(opts.pipeline)
     _check_inputs(opts.inputs)
     out_t, err_t = plan_outputs(opts)
-    res = load_resources(config, opts.gazetteers)  # bad gazetteer/pipeline files fail here, before any document
+    res = load_resources(config, opts.gazetteers, unrelated=opts.unrelated)  # bad gazetteer/pipeline files fail here
     with _locked([out_t, err_t]):
         state = _resume_state(out_t) if opts.resume else None
         if state is not None:
@@ -385,8 +388,10 @@ def _run(opts: ExtractOptions, res, state: ResumeState | None, out: Sink, err: S
                 summary.records += len(kinds)
                 for t in kinds:
                     summary.by_type[t] = summary.by_type.get(t, 0) + 1
-            else:
+            elif result.errors:
                 summary.failed += 1
+            else:
+                summary.omitted += 1  # an unrelated page, --unrelated omit
             if result.errors:
                 _write(err, models=result.errors)
             if on_document:

@@ -1,10 +1,14 @@
 """The built-in stages, in running order, with the options each reads from its pipeline-file table.
 
-    RawDoc -extract-> CleanDoc -normalise-> CleanDoc -clean-> CleanDoc -language-> SegmentedDoc
-           -prefilter-> SegmentedDoc -segment-> SegmentedDoc -tag-> TaggedDoc -assemble-> records
+    RawDoc -screen-> RawDoc -extract-> CleanDoc -normalise-> CleanDoc -clean-> CleanDoc -language->
+           SegmentedDoc -prefilter-> SegmentedDoc -segment-> SegmentedDoc -tag-> TaggedDoc -assemble-> records
 
-``read`` turns inputs into RawDocs (it runs before the per-document recipe). A page the prefilter or
-the tagger finds unrelated skips the stages after it; its article record is still written.
+``read`` turns inputs into RawDocs (it runs before the per-document recipe). Relevance is decided three
+times by one rule (``gazetteer/relevance.py``), each a superset of the next: ``screen`` on the raw page
+(before trafilatura), ``prefilter`` on the cleaned text (before tokens), ``tag`` on the entries chosen
+for the mentions. A page found unrelated skips the stages after it; what is written for it is the
+run's choice (``--unrelated stub|omit|full``: an article stub, nothing, or every stage as before).
+Every stage but ``screen`` is built on the first document that reaches it (``lazy``).
 """
 
 from __future__ import annotations
@@ -67,6 +71,12 @@ class AssembleOptions(Options):
 # The factories, each importing its stage's module only when a pipeline is built.
 
 
+def _screen(options, shared):
+    from .screen.stage import make_screen
+
+    return make_screen(options, shared)
+
+
 def _extract(options, shared):
     from .ingest.stage import make_extract
 
@@ -85,6 +95,12 @@ def _clean(options, shared):
     return make_clean(options, shared)
 
 
+def _check_clean(options, config) -> None:
+    from .ingest.boilerplate import load_cues
+
+    load_cues([config.resolve(p) for p in options.cue_files])  # the user's cue files, checked at load
+
+
 def _language(options, shared):
     from .segment.stage import make_language
 
@@ -92,7 +108,7 @@ def _language(options, shared):
 
 
 def _prefilter(options, shared):
-    from .tag.stage import make_prefilter
+    from .tag.prefilter import make_prefilter
 
     return make_prefilter(options, shared)
 
@@ -118,21 +134,27 @@ def _assemble(options, shared):
 for _spec in (
     StageSpec("read", 0, NoOptions, None, "read inputs (files, folders, JSONL, WARC, stdin) into documents",
               required=True),
-    StageSpec("extract", 1, NoOptions, _extract,
-              "HTML to text with trafilatura (captions and metadata apart); plain text passes", required=True),
-    StageSpec("normalise", 2, NormaliseOptions, _normalise,
-              "Unicode NFC, spaces, line breaks, zero-width characters"),
-    StageSpec("clean", 3, CleanOptions, _clean,
-              "remove site boilerplate and captions; read the dateline", renamed_from=()),
-    StageSpec("language", 4, NoOptions, _language,
-              "language of the body and of lines in another language; publication date", required=True),
-    StageSpec("prefilter", 5, NoOptions, _prefilter,
-              "pages that name no corridor entity skip the stages after it"),
-    StageSpec("segment", 6, SegmentOptions, _segment,
-              "tokens and sentences, by the document's language", needs=("language",)),
-    StageSpec("tag", 7, TagOptions, _tag,
-              "gazetteer names, persons, dates, editions, counts, gate pairs", needs=("segment",)),
-    StageSpec("assemble", 8, AssembleOptions, _assemble,
-              "conference, official and commitment records", needs=("tag",), renamed_from=("build",)),
+    StageSpec("screen", 1, NoOptions, _screen,
+              "pages whose raw text names no corridor entity are ruled out before extraction"),
+    StageSpec("extract", 2, NoOptions, _extract,
+              "HTML to text with trafilatura (captions and metadata apart); plain text passes", required=True,
+              lazy=True),
+    StageSpec("normalise", 3, NormaliseOptions, _normalise,
+              "Unicode NFC, spaces, line breaks, zero-width characters", lazy=True),
+    StageSpec("clean", 4, CleanOptions, _clean,
+              "remove site boilerplate and captions; read the dateline", renamed_from=(), lazy=True,
+              check=_check_clean),
+    StageSpec("language", 5, NoOptions, _language,
+              "language of the body and of lines in another language; publication date", required=True,
+              lazy=True),
+    StageSpec("prefilter", 6, NoOptions, _prefilter,
+              "pages whose cleaned text names no corridor entity skip the stages after it", lazy=True),
+    StageSpec("segment", 7, SegmentOptions, _segment,
+              "tokens and sentences, by the document's language", needs=("language",), lazy=True),
+    StageSpec("tag", 8, TagOptions, _tag,
+              "gazetteer names, persons, dates, editions, counts, gate pairs; relevance and its reasons",
+              needs=("segment",), lazy=True),
+    StageSpec("assemble", 9, AssembleOptions, _assemble,
+              "conference, official and commitment records", needs=("tag",), renamed_from=("build",), lazy=True),
 ):
     register_stage(_spec)

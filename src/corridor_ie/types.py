@@ -1,5 +1,6 @@
 """Typed, frozen boundary objects that flow one way through the pipeline.
 
+    RawDoc -> (screen) -> RawDoc, or RuledOut (the page cannot be about the corridor: it stops here)
     RawDoc -> (extract, normalise, clean) -> CleanDoc -> (language, prefilter, segment) -> SegmentedDoc
            -> (tag) -> TaggedDoc -> (assemble) -> records (pydantic, see ``records.py``)
 
@@ -38,6 +39,7 @@ class Meta:
     url: str | None = None
     sitename: str | None = None
     lang: str | None = None  # declared language, if the input says
+    byline: str | None = None  # author / agency line (page metadata, or read out of a scrape's date line)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,15 @@ class RawDoc:
     def make_id(data: bytes) -> str:
         """Stable document id: same input bytes, same id."""
         return hashlib.sha1(data).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class RuledOut:
+    """A page the screen found unrelated from its raw text, before any extraction."""
+
+    raw: RawDoc
+    lang: str  # the language, as far as cheap evidence tells ("und" when none does)
+    reasons: tuple[str, ...]  # why (``gazetteer.relevance.decide``): what the page names instead
 
 
 @dataclass(frozen=True)
@@ -93,7 +104,8 @@ class SegmentedDoc:
     sentences: tuple[CharSpan, ...]
     tokens: tuple[tuple[int, int], ...]  # (start, end) of syllables / words / Han characters: the Doc's tokens
     published: date | None = None  # best publication date known (meta or dateline)
-    relevant: bool = True  # False when the prefilter found no corridor entity at all
+    relevant: bool = True  # False when the prefilter or the tag stage found the page unrelated
+    reasons: tuple[str, ...] = ()  # why it is (not) relevant (``gazetteer.relevance.decide``); () not judged
     paragraph_langs: tuple[tuple[int, int, str], ...] = ()  # lines in another language than ``lang``
     doc: Any = field(default=None, compare=False, hash=False, repr=False)  # the spaCy Doc of ``tokens``
 

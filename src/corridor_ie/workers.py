@@ -12,7 +12,9 @@ then replaced) or is killed by the kernel (the supervisor reports that). A worke
 the limit over many documents is replaced between documents.
 
 Workers are forked from the process that loaded the pipeline, so they share its loaded resources and a
-replacement costs milliseconds. They ignore SIGINT (the parent stops them) and die with the parent
+replacement costs milliseconds. A worker that finds something missing (a stage not built yet) says so
+in its answer; the parent then prepares it (``prepare``), replaces its workers with fresh forks that
+inherit it, and sends the document again, its clock started anew. They ignore SIGINT (the parent stops them) and die with the parent
 (``PR_SET_PDEATHSIG`` and the end of their pipe). Results come back in input order, at most ``window``
 documents ahead of the one the caller waits for.
 
@@ -159,10 +161,11 @@ def _child(conn: Connection, slot: mmap.mmap, work: Callable[[Any, list], Any], 
 
 
 class _Worker:
-    def __init__(self, pid: int, conn: Connection, slot: mmap.mmap):
+    def __init__(self, pid: int, conn: Connection, slot: mmap.mmap, generation: int):
         self.pid = pid
         self.conn = conn
         self.slot = slot
+        self.generation = generation  # the parent's state it was forked from (see ``Supervisor.prepare``)
         self.job: tuple[int, Any, float] | None = None  # (seq, item, started)
 
 
@@ -171,19 +174,27 @@ class Supervisor:
 
     ``on_stopped(Stopped)`` turns a killed or dead worker's document into a result; ``on_memory(item)``
     a document that raised ``MemoryError``. ``direct(item)`` (optional) gives the result of an item the
-    parent handles itself (a read failure) or None to send it to a worker.
+    parent handles itself (a read failure) or None to send it to a worker. ``prepare(result)``
+    (optional) is asked about every result: True means the parent has just done what the worker lacked
+    (built a stage), so the item runs again in a worker forked after that.
     """
+
+    MAX_AGAIN = 8  # an item sent again this often without a result is an error (``prepare`` must help)
 
     def __init__(self, work: Callable[[Any, list], Any], n: int, limits: HardLimits, *,
                  on_stopped: Callable[[Stopped], Any], on_memory: Callable[[Any], Any],
-                 direct: Callable[[Any], Any] | None = None, window: int | None = None,
-                 pdeathsig: bool = True):
+                 direct: Callable[[Any], Any] | None = None, prepare: Callable[[Any], bool] | None = None,
+                 window: int | None = None, pdeathsig: bool = True):
         self._work = work
         self._n = max(1, n)
         self._limits = limits
         self._on_stopped = on_stopped
         self._on_memory = on_memory
         self._direct = direct or (lambda item: None)
+        self._prepare = prepare or (lambda result: False)
+        self._generation = 0  # bumped each time ``prepare`` changed the parent: older workers are replaced
+        self._again: list[tuple[int, Any]] = []  # items to send again (after ``prepare``)
+        self._tries: dict[int, int] = {}
         self._window = window or 2 * self._n + 2
         self._pdeathsig = pdeathsig
         self._workers: list[_Worker] = []
@@ -218,7 +229,7 @@ class Supervisor:
         child_end.close()
         fd = parent_end.detach()
         _PARENT_ENDS.add(fd)
-        worker = _Worker(pid, Connection(fd), slot)
+        worker = _Worker(pid, Connection(fd), slot, self._generation)
         self._workers.append(worker)
         return worker
 
@@ -293,12 +304,20 @@ class Supervisor:
                     yield done.pop(next_out)
                     next_out += 1
                 idle = [w for w in self._workers if w.job is None]
-                if pending is not None and idle:
-                    self._send(idle[0], *pending)
-                    pending = None
+                if (self._again or pending is not None) and idle:
+                    w = idle[0]
+                    if w.generation < self._generation:  # forked before the parent prepared something
+                        self._retire(w, kill=True)
+                        w = self._spawn()
+                    if self._again:
+                        self._send(w, *self._again.pop(0))
+                    else:
+                        assert pending is not None
+                        self._send(w, *pending)
+                        pending = None
                     continue
                 busy = [w for w in self._workers if w.job is not None]
-                if exhausted and pending is None and not busy and next_out == next_seq:
+                if exhausted and pending is None and not self._again and not busy and next_out == next_seq:
                     return
                 if busy and next_out not in done:
                     self._collect(busy, done)
@@ -338,6 +357,17 @@ class Supervisor:
                 self._spawn()
                 continue
             w.job = None
+            if result is not None and self._prepare(result):
+                self._generation += 1
+                tries = self._tries[seq] = self._tries.get(seq, 0) + 1
+                if tries > self.MAX_AGAIN:
+                    raise RuntimeError(f"a worker kept asking for what the parent prepared ({result!r})")
+                self._again.append((seq, item))
+                if recycle:
+                    self._retire(w, kill=False)
+                    self._spawn()
+                continue
+            self._tries.pop(seq, None)
             done[got_seq] = self._on_memory(item) if result is None else result
             if recycle:
                 self._retire(w, kill=False)

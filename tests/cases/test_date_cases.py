@@ -11,11 +11,11 @@ Schema of a case:
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 
 import pytest
+from tests.cases.case_files import case_params, load_cases
 from tests.conftest import language
 
 from corridor_ie.tag.dates import find_dates
@@ -24,16 +24,7 @@ CASES_FILE = Path(__file__).with_name("dates.jsonl")
 
 
 def _load() -> list[dict]:
-    return [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def _params() -> list:
-    return [
-        pytest.param(case, id=case["id"],
-                     marks=[pytest.mark.xfail(strict=True, reason=case.get("note", ""))]
-                     if case.get("known_failure") else [])
-        for case in _load()
-    ]
+    return load_cases(CASES_FILE)
 
 
 def test_case_ids_are_unique_and_fields_known() -> None:
@@ -47,7 +38,7 @@ def test_case_ids_are_unique_and_fields_known() -> None:
     assert any(c.get("known_failure") for c in cases)
 
 
-@pytest.mark.parametrize("case", _params())
+@pytest.mark.parametrize("case", case_params(CASES_FILE))
 def test_date_case(case: dict) -> None:
     anchor = date.fromisoformat(case["anchor"]) if case["anchor"] else None
     hits = find_dates(case["text"], language(case["lang"]), anchor)

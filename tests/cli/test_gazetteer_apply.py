@@ -35,7 +35,8 @@ def gaz(tmp_path: Path) -> Path:
     write(folder / "places.cn.jsonl", [
         {"id": "cn.prov.yunnan", "type": "province", "names": {"vi": "Vân Nam", "zh": "云南"}, "country": "CN"}])
     write(folder / "persons.jsonl", [
-        {"id": "person.vn.bui-van-khang", "type": "person", "names": {"vi": "Bùi Văn Khắng"}, "country": "VN"}])
+        {"id": "person.vn.bui-van-khang", "type": "person", "names": {"vi": "Bùi Văn Khắng"}, "country": "VN",
+         "source": "doc:test"}])
     write(folder / "orgs.jsonl", [{"id": "org.ubnd", "type": "org", "names": {"vi": "Ủy ban nhân dân"}}])
     return folder
 
@@ -54,7 +55,7 @@ def alias(entry_id: str, name: str, decision: str = "accept", lang: str = "vi") 
 
 
 def person(eid: str, vi: str) -> dict[str, Any]:
-    return {"id": eid, "type": "person", "names": {"vi": vi}, "country": "VN"}
+    return {"id": eid, "type": "person", "names": {"vi": vi}, "country": "VN", "source": "doc:test"}
 
 
 def lines(path: Path) -> list[dict[str, Any]]:

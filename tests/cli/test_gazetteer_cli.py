@@ -49,7 +49,8 @@ def gaz(tmp_path: Path) -> Path:
     folder.mkdir()
     write(folder / "places.cn.jsonl", prov("cn.prov.guangxi", "Quảng Tây", country="CN"))
     write(folder / "persons.jsonl",
-          {"id": "person.vn.bui-van-khang", "type": "person", "names": {"vi": "Bùi Văn Khắng"}, "country": "VN"})
+          {"id": "person.vn.bui-van-khang", "type": "person", "names": {"vi": "Bùi Văn Khắng"}, "country": "VN",
+           "source": "seed:x"})
     return folder
 
 
@@ -87,7 +88,11 @@ def test_add_alias_show_search_round_trip(gaz: Path) -> None:
     assert (res.exit_code, res.stdout) == (0, f"added person.vn.be-van-an at {gaz / 'persons.jsonl'}:1\n")
     res = run("alias", "person.vn.bui-van-khang", "Bùi Văn Kháng", "-g", str(gaz))
     assert res.stdout == f"added alias 'Bùi Văn Kháng' (vi) to person.vn.bui-van-khang at {gaz / 'persons.jsonl'}:2\n"
-    assert run("validate", str(gaz)).exit_code == 0
+    res = run("validate", str(gaz))  # the person added without a source is reported (the add was not refused)
+    assert res.exit_code == 1
+    assert res.stdout.splitlines() == [f"{gaz / 'persons.jsonl'}:1: no source: person 'person.vn.be-van-an' does not"
+                                       " say where its facts come from (hint: add \"source\": the URL of a page that"
+                                       " states them, or a document id (e.g. \"seed:000_9a1eae0c09b23ae9\"))"]
     res = run("show", "person.vn.be-van-an", "-g", str(gaz))
     assert res.stdout.splitlines()[0] == f"{gaz / 'persons.jsonl'}:1"
     assert json.loads("\n".join(res.stdout.splitlines()[1:]))["aliases"] == {"en": ["Be Van An"]}

@@ -265,13 +265,14 @@ def test_bad_corpus_costs_only_the_bad_documents(tmp_path: Path) -> None:
     expected = build_mixed(mixed_dir, marker)
 
     clean_out = tmp_path / "clean.jsonl"
-    r = runner.invoke(app, ["extract", str(good_dir), "-o", str(clean_out)])
+    # every page extracted (``--unrelated full``): a page that is only navigation must still fail as such
+    r = runner.invoke(app, ["extract", str(good_dir), "-o", str(clean_out), "--unrelated", "full"])
     assert r.exit_code == 0, r.output
     clean = read_jsonl(clean_out)
 
     before = files_under(tmp_path)
     out, err_file = tmp_path / "out" / "mixed.jsonl", tmp_path / "out" / "mixed.errors.jsonl"
-    r = runner.invoke(app, ["extract", str(mixed_dir), "-o", str(out)])
+    r = runner.invoke(app, ["extract", str(mixed_dir), "-o", str(out), "--unrelated", "full"])
     (mixed_dir / "b07_huge.html").unlink()  # 50 MB: don't keep it in pytest's tmp folders
 
     # exit code, summary line, no traceback
@@ -363,7 +364,8 @@ def test_stderr_of_the_real_command_is_the_summary_only(tmp_path: Path) -> None:
     (d / "c_empty_body.html").write_text("<html><body></body></html>", encoding="utf-8")
     out = tmp_path / "out.jsonl"
     script = Path(sys.executable).parent / "corridor-ie"
-    r = subprocess.run([str(script), "extract", str(d), "-o", str(out)], capture_output=True, text=True, timeout=300)
+    r = subprocess.run([str(script), "extract", str(d), "-o", str(out), "--unrelated", "full"],  # extract every page
+                       capture_output=True, text=True, timeout=300)
     assert r.returncode == 1
     assert r.stdout == ""
     assert re.fullmatch(r"documents: 3 read, 1 extracted, 2 failed; records: \d+ \([a-z0-9 ,]+\) -> "
@@ -412,7 +414,7 @@ def test_navigation_only_page_has_no_article(tmp_path: Path, body: str) -> None:
     (tmp_path / "menu.html").write_text(f'<html lang="vi"><head><title>Báo</title></head><body>{body}</body></html>',
                                         encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    r = runner.invoke(app, ["extract", str(tmp_path / "menu.html"), "-o", str(out)])
+    r = runner.invoke(app, ["extract", str(tmp_path / "menu.html"), "-o", str(out), "--unrelated", "full"])
     assert r.exit_code == 1
     (err,) = read_jsonl(tmp_path / "out.errors.jsonl")
     assert (err["stage"], err["reason"]) == ("clean", "no article text found in the HTML page")

@@ -28,7 +28,7 @@ GAZETTEERS = REPO / "gazetteers"
 ARTICLE = REPO / "examples" / "vi" / "joint-committee-14.txt"
 STAGES = 'stages = ["read", "extract", "normalise", "clean", "language", "prefilter", "segment", "tag", "assemble"]\n'
 HINT = " (see pipelines/README.md for the keys)"
-STAGE_LIST = "(stages: read, extract, normalise, clean, language, prefilter, segment, tag, assemble)"
+STAGE_LIST = "(stages: read, screen, extract, normalise, clean, language, prefilter, segment, tag, assemble)"
 
 runner = CliRunner()
 

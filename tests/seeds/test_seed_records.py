@@ -41,7 +41,7 @@ def test_tenth_corridor_conference(seed_texts, ctx):
     assert tenth.status == "reported"
     assert tenth.host is not None and tenth.host.name == "Hà Nội"
     assert (tenth.start_date, tenth.end_date) == ("2023-11-13", "2023-11-14")
-    assert eleventh.status == "referenced" and eleventh.year == 2025
+    assert eleventh.status == "planned" and eleventh.year == 2025  # "sẽ được tổ chức": was "referenced"
     assert eleventh.location is not None and eleventh.location.name == "Vân Nam"
     assert tenth.series_id == eleventh.series_id
 
@@ -59,9 +59,12 @@ def test_joint_committee_meeting(seed_texts, ctx):
     assert r.host is not None and r.host.name == "Hà Giang"
 
 
-def test_gms_forum_has_no_edition(seed_texts, ctx):
-    recs = conferences(seed_containing(seed_texts, "Diễn đàn Tỉnh trưởng", "6 - 7/11/2024"), ctx)
-    forum = recs[None]
+def test_gms_forum_is_the_eighth_by_its_count(seed_texts, ctx):
+    # "đã tổ chức thành công 7 kỳ": this forum is the 8th (annotations/seeds say so; it had no edition before)
+    t = tag_text(seed_containing(seed_texts, "Diễn đàn Tỉnh trưởng", "6 - 7/11/2024"))
+    recs = {r.event_id: r for r in build_conferences(doc_context(t))}
+    forum = recs["series.gms-governors-forum#8"]
+    assert recs["series.gms-summit#8"].status == "referenced"  # "trong khuôn khổ Hội nghị thượng đỉnh … lần thứ 8"
     assert forum.status == "reported" and forum.year == 2024
     assert (forum.start_date, forum.end_date) == ("2024-11-06", "2024-11-07")
 

@@ -20,7 +20,7 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "corridor_ie"
 REPO = SRC.parents[1]
-STAGES = ("ingest", "segment", "tag", "assemble")
+STAGES = ("ingest", "screen", "segment", "tag", "assemble")
 #: what a stage may import besides its own package
 STAGE_MAY_IMPORT = {"__init__", "types", "records", "errors", "tables", "normalise", "patterns", "spacy_doc",
                     "gazetteer", "lang"}

@@ -26,7 +26,7 @@ def cues() -> Cues:
     return load_cues()
 
 
-def clean(text: str, cues: Cues, **kw: float) -> CleanResult:
+def clean(text: str, cues: Cues, **kw: float | bool) -> CleanResult:
     return clean_text(text, cues, **kw)
 
 
@@ -80,13 +80,19 @@ def test_long_line_starting_like_a_marker_is_not_a_stop(cues: Cues) -> None:
 
 
 def test_fallback_when_truncation_removes_too_much(cues: Cues) -> None:
+    # a tail marker ([stop]) cuts by the word; "Tin liên quan" followed by body text would be an empty box
     long_tail = "\n".join([BODY1, BODY2] * 4)
-    text = "\n".join([TITLE, "Ngắn gọn một câu thân bài dài hơn hai trăm ký tự. " * 5, "Tin liên quan", long_tail])
+    text = "\n".join([TITLE, "Ngắn gọn một câu thân bài dài hơn hai trăm ký tự. " * 5, "Tin cùng chuyên mục",
+                      long_tail])
     strict = clean(text, cues, fallback_min_ratio=0.5)
     assert strict.fell_back
     assert BODY2 in strict.text and "teaser_block" not in kinds(strict)
+    # the fallback is reported: the marker that was not applied, and why
+    assert strict.removed[-1].kind == "fallback" and strict.removed[-1].text == "Tin cùng chuyên mục"
+    assert "not applied" in strict.removed[-1].reason
     lax = clean(text, cues, fallback_min_ratio=0.1)
     assert not lax.fell_back and BODY2 not in lax.text
+    assert "fallback" not in kinds(lax)
 
 
 def test_fallback_ratio_is_validated(cues: Cues) -> None:
@@ -286,3 +292,94 @@ def test_missing_cue_file_is_a_config_error(tmp_path: Path) -> None:
 
 def test_phrase_key_ignores_case_brackets_and_trailing_colon() -> None:
     assert phrase_key("  【 Tin Liên Quan: 】") == phrase_key("tin liên quan")
+
+
+# --- issue 16: related-news cues by the block, the page head, captions, datelines -----------------
+
+
+def test_empty_related_box_in_the_middle_removes_only_the_cue(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, BODY1, "TIN LIÊN QUAN", BODY2, BODY1 + " Thêm."]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2, BODY1 + " Thêm."])
+    assert [(x.kind, x.text) for x in r.removed] == [("related_link", "TIN LIÊN QUAN")]
+    assert "empty box" in r.removed[0].reason
+
+
+def test_related_block_in_the_middle_goes_and_the_body_after_it_stays(cues: Cues) -> None:
+    teasers = ["Khai trương tuyến xe khách Lạng Sơn - Nam Ninh", "Tuyến xe chạy mỗi ngày hai chuyến từ tháng sau.",
+               "Hội chợ thương mại biên giới mở cửa"]
+    r = clean("\n".join([TITLE, BODY1, "Tin liên quan", *teasers, BODY2, BODY1 + " Thêm."]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2, BODY1 + " Thêm."])
+    assert [x.kind for x in r.removed] == ["related_link"] * 4
+    assert "article goes on" in r.removed[0].reason
+
+
+def test_related_block_at_the_end_is_a_teaser_tail(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, BODY1, BODY2, "相关新闻", "两省举行边境旅游推介会", "口岸货运量持续增长"]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2])
+    assert {x.kind for x in r.removed} == {"teaser_block"}
+
+
+def test_head_chrome_title_date_and_byline_of_a_scrape(cues: Cues) -> None:
+    text = "\n".join(["Skip to main content", "Trang chủ", "Thời sự", "Thứ bảy, 15/03/2025", TITLE,
+                      "Minh Anh - 14/03/2025 08:15", BODY1, BODY2])
+    r = clean(text, cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2])
+    assert (r.title, r.published, r.byline) == (TITLE, "2025-03-14", "Minh Anh")
+    kinds_of = {x.text: x.kind for x in r.removed}
+    assert kinds_of["Thứ bảy, 15/03/2025"] == "today_date"  # the date the page was viewed: not published
+    assert kinds_of["Skip to main content"] == "navigation" and kinds_of["Thời sự"] == "label"
+
+
+def test_weekday_date_below_the_headline_is_the_publication_date(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, "Thứ năm, 13/03/2025", BODY1, BODY2]), cues)
+    assert r.published == "2025-03-13" and "Thứ năm" not in r.text
+
+
+def test_headline_less_excerpt_has_no_title_and_keeps_a_leading_subheading(cues: Cues) -> None:
+    r = clean("\n".join(["Thảo luận", BODY1, BODY2]), cues)  # no headline below it: it may be the story's own
+    assert r.title is None and r.text.startswith("Thảo luận\n")
+
+
+def test_crawler_date_marker_is_cut_off_the_first_line(cues: Cues) -> None:
+    r = clean("\n".join([" date 2023-11 " + BODY1, BODY2]), cues)
+    assert r.text == "\n".join([BODY1, BODY2]) and r.published == "2023-11"
+    assert r.removed[0].kind == "dateline" and r.removed[0].text == "date 2023-11"
+
+
+def test_caption_cell_split_over_lines(cues: Cues) -> None:
+    r = clean("\n".join([TITLE, BODY1, "|", "Hai đoàn ký biên bản", "tại hội trường (Ảnh: TTXVN) |", BODY2]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2])
+    assert r.captions == ("Hai đoàn ký biên bản", "tại hội trường (Ảnh: TTXVN)")
+
+
+@pytest.mark.parametrize("caption", [
+    "Quang cảnh hội nghị.", "会谈现场。图自越通社", "At the meeting.", "Toàn cảnh phiên họp. Ảnh: Khánh Tâm",
+    "越南总理（右）与广西党委书记（左）会谈。", "Phiên họp thứ 9 Nhóm công tác liên hợp ảnh 1Ký kết biên bản hợp tác.",
+])
+def test_photo_captions_go_to_captions(cues: Cues, caption: str) -> None:
+    r = clean("\n".join([TITLE, BODY1, caption, BODY2]), cues)
+    assert r.text == "\n".join([TITLE, BODY1, BODY2]) and len(r.captions) == 1
+
+
+@pytest.mark.parametrize("body", [
+    "广西擘画了发展新蓝图：一是加快推进基础设施互联互通，二是深化经贸合作。",  # "图：" inside a word
+    "部分企业试图自行解决通关难题，但效果有限。",
+    "Đây là những hình ảnh: cầu, đường và cửa khẩu mới của tỉnh",
+])
+def test_words_that_contain_a_credit_label_are_body(cues: Cues, body: str) -> None:
+    r = clean("\n".join([TITLE, BODY1, body, BODY2]), cues)
+    assert body in r.text.split("\n") and r.captions == ()
+
+
+def test_date_and_source_line_inside_the_text_goes(cues: Cues) -> None:
+    line = "发布时间：2023-08-15 09:30 来源：边关日报 作者：黄某"
+    r = clean("\n".join([TITLE, BODY1, BODY2, line, BODY1 + " Thêm."]), cues, scrape=False)
+    assert line not in r.text and [x.kind for x in r.removed] == ["dateline"]
+
+
+def test_fallback_when_the_line_rules_keep_too_little_is_reported(cues: Cues) -> None:
+    text = "\n".join(["fb yt zl tw", "Chia sẻ", "Ngắn."])
+    r = clean(text, cues, fallback_min_ratio=0.9)
+    assert r.fell_back and r.text == "\n".join(["fb yt zl tw", "Chia sẻ", "Ngắn."])
+    assert [(x.kind, x.text) for x in r.removed] == [("fallback", "")]
+    assert "kept whole" in r.removed[0].reason

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from corridor_ie.gazetteer import compiled
+from corridor_ie.gazetteer import compiled, relevance
 from corridor_ie.gazetteer.compiled import compile_gazetteer, load_compiled
 from corridor_ie.gazetteer.store import load_gazetteer
 
@@ -26,9 +26,10 @@ def test_tables_group_names_by_keys_with_case_rules_and_relevance(tmp_path):
     gaz = load_gazetteer([_gazetteer(tmp_path, GATE, ORG)])
     tables = compile_gazetteer(gaz)
     gate = next(p for p in tables.exact if p.entry_ids == ("gate.x.one",))
-    assert gate.caps == (True, True) and not gate.any_cap and gate.relevant
+    assert gate.caps == (True, True) and not gate.any_cap and gate.bits == relevance.CORRIDOR
+    assert tables.roles["gate.x.one"] == "border_gate" and "org.x.board" not in tables.roles
     board = next(p for p in tables.exact if p.entry_ids == ("org.x.board",))
-    assert board.caps == (False, False, False) and board.any_cap and not board.relevant
+    assert board.caps == (False, False, False) and board.any_cap and board.bits == 0
     assert sorted(p.entry_ids for p in tables.ascii) == [("gate.x.one",), ("org.x.board",)]
 
 

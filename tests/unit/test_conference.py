@@ -72,14 +72,22 @@ def test_tai_followed_by_a_non_place_gives_no_location(ctx):
     assert recs[f"{CORRIDOR}#10"].location is None
 
 
-def test_referenced_edition_year_location_and_statement(ctx):
+def test_planned_edition_year_and_location(ctx):
     t, recs = records("Hội nghị hợp tác hành lang kinh tế lần thứ 10 đã bế mạc ngày 13/11/2023. "
                       "Hội nghị lần thứ 11 sẽ được tổ chức tại tỉnh Vân Nam vào năm 2025.", ctx)
     r = recs[f"{CORRIDOR}#11"]
-    assert (r.status, r.start_date, r.year) == ("referenced", "2025", 2025)
+    assert (r.status, r.start_date, r.year) == ("planned", "2025", 2025)  # "referenced" before issue 14
     assert r.location is not None and r.location.id == "cn.prov.yunnan"
-    assert r.statement and "lần thứ 11" in r.statement
     assert recs[f"{CORRIDOR}#10"].location is None  # "tại tỉnh Vân Nam" belongs to the 11th
+
+
+def test_referenced_edition_year_location_and_statement(ctx):
+    t, recs = records("Hội nghị hợp tác hành lang kinh tế lần thứ 10 đã bế mạc ngày 13/11/2023. "
+                      "Biên bản Hội nghị lần thứ 8 được tổ chức năm 2017 tại Hải Phòng đã được thực hiện.", ctx)
+    r = recs[f"{CORRIDOR}#8"]
+    assert (r.status, r.start_date, r.year) == ("referenced", "2017", 2017)
+    assert r.location is not None and r.location.id == "vn.prov.hai-phong"
+    assert r.statement and "lần thứ 8" in r.statement
 
 
 def test_signed_documents_and_attendance(ctx):
@@ -107,6 +115,18 @@ def test_english_hosted_by(ctx):
                       "on November 13-14, 2023.", ctx, lang="en")
     r = recs[f"{CORRIDOR}#10"]
     assert r.host is not None and r.host.id == "vn.prov.ha-noi"
+
+
+def test_day_without_a_year_says_so(ctx):
+    _, recs = records("Sáng 27/3, Phiên họp thứ 9 Nhóm công tác liên hợp tỉnh Lào Cai và tỉnh Vân Nam đã diễn ra "
+                      "tại thành phố Côn Minh.", ctx)
+    (r,) = recs.values()
+    assert (r.start_date, r.year, r.series_status) == ("--03-27", None, "provisional")
+    assert r.location is not None and r.location.id == "cn.pref.kunming"
+    _, recs = records("Sáng 27/3, Phiên họp thứ 9 Nhóm công tác liên hợp tỉnh Lào Cai và tỉnh Vân Nam đã diễn ra.",
+                      ctx, published="2024-03-28")
+    (r,) = recs.values()
+    assert (r.start_date, r.year) == ("2024-03-27", 2024)
 
 
 def test_evidence_offsets_point_into_the_text(ctx):

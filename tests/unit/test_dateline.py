@@ -48,3 +48,23 @@ def test_metadata_wins_and_the_dateline_fills_the_gap():
     text = "Hai tỉnh ký biên bản hợp tác\nThứ Tư, 06/11/2024 - 17:20\nSáng nay, đoàn công tác đã đến."
     assert tag_text(text, lang="vi").seg.published == D
     assert tag_text(text, lang="vi", published="2024-11-07").seg.published == date(2024, 11, 7)
+
+
+def test_article_record_carries_the_scrape_date_byline_and_title() -> None:
+    from corridor_ie.api import extract_text
+
+    text = "\n".join(["Trang chủ", "Hai tỉnh ký biên bản hợp tác cửa khẩu", "Minh Anh - 14/03/2019 08:15",
+                      "Sáng 13/3, đoàn công tác của tỉnh đã làm việc với thành phố bạn về hợp tác cửa khẩu."])
+    article = extract_text(text)[0]
+    assert (article.title, article.published, article.byline) == (
+        "Hai tỉnh ký biên bản hợp tác cửa khẩu", "2019-03-14", "Minh Anh")
+    assert "Trang chủ" not in article.text and "Minh Anh" not in article.text
+    assert {"kind": "dateline", "text": "Minh Anh - 14/03/2019 08:15"} in [
+        {k: r[k] for k in ("kind", "text")} for r in article.removed]
+
+
+def test_a_partial_publication_date_is_kept() -> None:
+    from corridor_ie.api import extract_text
+
+    text = "Sáng 13/11, đoàn công tác của tỉnh đã làm việc với thành phố bạn về hợp tác cửa khẩu."
+    assert extract_text(text, published="2023-11")[0].published == "2023-11"

@@ -41,14 +41,18 @@ def test_year_sources() -> None:
     assert _one("Chiều 30/12, hội nghị", "vi").year_source is None
 
 
-def test_context_prefers_earlier_full_date_over_anchor() -> None:
+def test_anchor_comes_before_context_and_context_says_where_from() -> None:
+    # issue 14: the publication date lends the year first; without it, the nearest full date does, and
+    # the hit says where that date starts (a builder checks it speaks of the same event)
     text = "Ngày 5/11/2019 đoàn lên đường. Ngày 9/11 đoàn trở về."
-    assert find_dates(text, language("vi"), date(2023, 1, 1))[1].value == "2019-11-09"
+    assert find_dates(text, language("vi"), date(2023, 1, 1))[1].value == "2022-11-09"
+    hit = find_dates(text, language("vi"))[1]
+    assert (hit.value, hit.year_source, hit.year_from) == ("2019-11-09", "context", 0)
 
 
 def test_context_comes_from_a_full_date_not_a_single_bare_year() -> None:
     hit = find_dates("Sáng 22.2, hội nghị tổng kết năm 2022.", language("vi"))[0]
-    assert hit.value is None and hit.year_source is None
+    assert hit.value == "--02-22" and hit.year_source is None  # a day with no year says so
 
 
 def test_a_year_the_article_names_repeatedly_is_context() -> None:
@@ -56,7 +60,7 @@ def test_a_year_the_article_names_repeatedly_is_context() -> None:
     hit = find_dates(text, language("vi"))[0]
     assert (hit.value, hit.year_source) == ("2023-02-22", "context")
     mixed = "Sáng 22.2, hai bên đánh giá năm 2022 và thống nhất kế hoạch năm 2023."
-    assert find_dates(mixed, language("vi"))[0].value is None
+    assert find_dates(mixed, language("vi"))[0].value == "--02-22"
 
 
 def test_anchor_picks_nearest_year_both_ways() -> None:

@@ -44,27 +44,46 @@ def test_vietnamese_forms() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Đại biểu Quốc hội khóa XIII", "Thứ nhất, về giao thông", "Thứ hai, về văn hóa", "qua 8 lần Hội nghị",
-    "đã họp 7 kỳ", "lần thứ MIX", "lần thứ XIIII",
+    "Đại biểu Quốc hội khóa XIII", "Thứ nhất, về giao thông", "Thứ hai, về văn hóa", "đã họp 7 kỳ", "lần thứ MIX",
+    "lần thứ XIIII", "tăng 8 lần so với năm trước",
 ])
 def test_vietnamese_non_editions(text: str) -> None:
     assert find_editions(text, language("vi")) == []
 
 
+@pytest.mark.parametrize(("text", "lang", "value"), [
+    ("qua 8 lần Hội nghị", "vi", 9), ("diễn đàn đã tổ chức thành công 7 kỳ", "vi", 8), ("已成功举办十五届", "zh", 16),
+])
+def test_counts_number_the_next_edition(text: str, lang: str, value: int) -> None:
+    # "qua 8 lần Hội nghị" is no edition number: it counts the editions before the one the clause is about
+    (hit,) = find_editions(text, language(lang))
+    assert (hit.kind, hit.value) == ("count", value)
+
+
+def test_editions_of_the_clause_subject() -> None:
+    hits = find_editions("新春会晤是连续第三年举行，博览会于2004首次举行。", language("zh"))
+    assert [(h.text, h.value, h.kind) for h in hits] == [("连续第三年", 3, "subject"), ("首次", 1, "subject")]
+    (hit,) = find_editions("It is the 13th time the fair has been held in the city.", language("en"))
+    assert (hit.value, hit.kind) == (13, "subject")
+
+
 def test_chinese_forms() -> None:
     assert _found("第十次会议、第十届论坛、第14次、第十一次和第二十三届", "zh") == [
         ("第十次", 10), ("第十届", 10), ("第14次", 14), ("第十一次", 11), ("第二十三届", 23)]
-    assert find_editions("第14名、第一", language("zh")) == []
+    assert _found("第九屆博覽會、首届论坛", "zh") == [("第九屆", 9), ("首届", 1)]
+    assert find_editions("第14名、第一、2025年第四季度、建交75周年", language("zh")) == []
 
 
 def test_english_ordinal_position() -> None:
     text = "the 10th conference, a tenth meeting, the eighth, the 11th Vietnam-China forum, Eleventh Session"
     assert _found(text, "en") == [("10th", 10), ("tenth", 10), ("eighth", 8), ("11th", 11), ("Eleventh", 11)]
+    titles = "Tenth Economic Corridor Cooperation Conference opens; the VIII conference on trade; minutes of 9th joint forum"
+    assert _found(titles, "en") == [("Tenth", 10), ("VIII", 8), ("9th", 9)]
 
 
 @pytest.mark.parametrize("text", [
     "for the first time", "November 10th", "the 10th of November", "on the 10th", "the 21st century",
-    "he came tenth", "the second largest",
+    "he came tenth", "the second largest", "World War II", "Phase II of the plan", "the 20th anniversary of the forum",
 ])
 def test_english_non_editions(text: str) -> None:
     assert find_editions(text, language("en")) == []

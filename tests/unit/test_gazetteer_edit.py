@@ -40,8 +40,10 @@ def gaz(tmp_path: Path) -> Path:
     ]
     persons = [
         {"id": "person.vn.bui-van-khang", "type": "person", "names": {"vi": "Bùi Văn Khắng", "en": "Bui Van Khang"},
-         "country": "VN", "positions": [{"title": "Phó Chủ tịch", "jurisdiction": "vn.prov.quang-ninh"}]},
-        {"id": "person.vn.cao-tuong-huy", "type": "person", "names": {"vi": "Cao Tường Huy"}, "country": "VN"},
+         "country": "VN", "positions": [{"title": "Phó Chủ tịch", "jurisdiction": "vn.prov.quang-ninh"}],
+         "source": "seed:x"},
+        {"id": "person.vn.cao-tuong-huy", "type": "person", "names": {"vi": "Cao Tường Huy"}, "country": "VN",
+         "source": "seed:x"},
     ]
     (folder / "places.cn.jsonl").write_text(line(provs[1]) + "\n", encoding="utf-8")
     (folder / "places.vn.jsonl").write_text(line(provs[0]) + "\n", encoding="utf-8")
@@ -75,7 +77,7 @@ def test_shipped_files_are_in_dump_form(path: Path) -> None:
 def test_add_then_alias_round_trip_keeps_file_sorted_and_valid(gaz: Path) -> None:
     persons = gaz / "persons.jsonl"
     res = add_entry(gaz, {"id": "person.vn.be-van-an", "type": "person", "names": {"vi": "Bế Văn An"},
-                          "country": "VN"})
+                          "country": "VN", "source": "seed:y"})
     assert (res.path, res.line, res.remaining) == (persons, 1, 0)
     res = add_alias(gaz, "person.vn.bui-van-khang", "Bùi  Văn Kháng")
     assert res.line == 2 and res.entry.aliases == {"vi": ["Bùi Văn Kháng"]}
@@ -84,7 +86,7 @@ def test_add_then_alias_round_trip_keeps_file_sorted_and_valid(gaz: Path) -> Non
     assert persons.read_text(encoding="utf-8").splitlines()[1] == (
         '{"id": "person.vn.bui-van-khang", "type": "person", "names": {"vi": "Bùi Văn Khắng", "en": "Bui Van Khang"},'
         ' "aliases": {"vi": ["Bùi Văn Kháng"]}, "country": "VN", "positions": [{"title": "Phó Chủ tịch",'
-        ' "jurisdiction": "vn.prov.quang-ninh"}]}')
+        ' "jurisdiction": "vn.prov.quang-ninh"}], "source": "seed:x"}')
     assert sorted(p.name for p in gaz.iterdir()) == ["persons.jsonl", "places.cn.jsonl", "places.vn.jsonl"]
 
 
@@ -144,3 +146,20 @@ def test_split_alias() -> None:
     assert split_alias("en:Bui Van Khang") == ("en", "Bui Van Khang")
     assert split_alias("Bùi Văn Kháng") == ("vi", "Bùi Văn Kháng")
     assert split_alias("TP: Hà Nội") == ("vi", "TP: Hà Nội")
+
+
+def test_add_refuses_a_person_named_like_a_place_unless_forced(gaz: Path) -> None:
+    person = {"id": "person.vn.quang-ninh", "type": "person", "names": {"vi": "Quảng Ninh"}, "source": "seed:x"}
+    with pytest.raises(GazetteerError, match=r"person name 'Quảng Ninh' is also the name of province 'vn.prov.quang-ninh'"):
+        add_entry(gaz, person)
+    assert "person.vn.quang-ninh" not in ids_in(gaz / "persons.jsonl")
+    res = add_entry(gaz, person, force=True)
+    assert res.entry.id == "person.vn.quang-ninh" and "person.vn.quang-ninh" in ids_in(gaz / "persons.jsonl")
+
+
+def test_add_person_without_source_is_written_and_reported(gaz: Path) -> None:
+    res = add_entry(gaz, {"id": "person.vn.be-van-an", "type": "person", "names": {"vi": "Bế Văn An"}})
+    assert res.line == 1
+    problems = validate_paths([gaz])
+    assert [p.message.split(" (hint")[0] for p in problems] == [
+        "no source: person 'person.vn.be-van-an' does not say where its facts come from"]

@@ -120,7 +120,7 @@ def test_valid_from_after_valid_to(tmp_path: Path) -> None:
 
 
 def test_references_to_missing_ids(tmp_path: Path) -> None:
-    person = {"id": "person.vn.a", "type": "person", "names": {"vi": "Nguyễn Văn A"},
+    person = {"id": "person.vn.a", "type": "person", "names": {"vi": "Nguyễn Văn A"}, "source": "seed:x",
               "positions": [{"title": "Chủ tịch", "jurisdiction": "vn.prov.nowhere"}]}
     pair = {"id": "pair.a--b", "type": "gate_pair", "names": {"vi": "A – B"}, "gates": ["gate.vn.a", "gate.cn.b"]}
     f = write(tmp_path / "g.jsonl", prov("vn.prov.a", "A", parent="vn.prov.p", successor="vn.prov.s"), person, pair)
@@ -167,7 +167,8 @@ def test_gate_pair_order_and_count(tmp_path: Path) -> None:
 
 
 def _person(*positions: dict[str, Any]) -> dict[str, Any]:
-    return {"id": "person.vn.a", "type": "person", "names": {"vi": "Nguyễn Văn A"}, "positions": list(positions)}
+    return {"id": "person.vn.a", "type": "person", "names": {"vi": "Nguyễn Văn A"}, "positions": list(positions),
+            "source": "seed:x"}
 
 
 def test_same_title_in_two_jurisdictions_at_once(tmp_path: Path) -> None:

@@ -150,3 +150,29 @@ def test_external_entities_are_not_resolved() -> None:
     r = extract_html(html)
     assert "root:" not in r.text
     assert PARA2 in r.text
+
+
+# --- issue 16: the lead is the article's own; teaser lists never enter the text -------------------
+
+_TEASER_PAGE = """<html><body><div class="{wrap}">
+<div class="top-box"><div class="item"><a href="/x">Tỉnh đón đoàn doanh nghiệp đến khảo sát đầu tư</a>
+<p class="description">Đoàn gồm 15 doanh nghiệp đã khảo sát vùng nguyên liệu chè tại hai huyện.</p></div></div>
+<div class="article"><h1>Hai tỉnh ký kế hoạch hợp tác nông nghiệp</h1>
+<p class="description">Ngày 8/4, hai tỉnh đã ký kế hoạch hợp tác nông nghiệp giai đoạn 2025 - 2027.</p>
+<div class="content"><p>{body}</p><p>{body}</p></div></div>
+<div class="box-related"><a href="/y">Khai mạc hội chợ biên giới</a><p class="description">Hội chợ mở cửa.</p></div>
+</div></body></html>"""
+_BODY = ("Theo kế hoạch, hai bên sẽ trao đổi giống chè và cây dược liệu phù hợp với khí hậu vùng núi, đồng thời "
+         "tổ chức tập huấn kỹ thuật cho nông dân các xã biên giới trong năm nay.")
+
+
+def test_a_teaser_summary_is_never_taken_for_the_lead() -> None:
+    text = extract_html(_TEASER_PAGE.format(wrap="main", body=_BODY)).text
+    assert "15 doanh nghiệp" not in text and "Hội chợ mở cửa" not in text
+    assert "Ngày 8/4, hai tỉnh đã ký kế hoạch" in text
+
+
+def test_a_wrapper_with_a_marker_word_but_few_links_is_not_a_teaser_box() -> None:
+    # "sidebar" is a teaser marker; a layout wrapper carrying it holds the article (few links) and stays
+    text = extract_html(_TEASER_PAGE.format(wrap="main has-sidebar", body=_BODY)).text
+    assert _BODY in text

@@ -46,7 +46,7 @@ class Toy(Language):
     def edition_patterns(self):
         return (re.compile(r"(?<!\\w)numero (?P<num>\\d{1,3})(?!\\d)"),)
 
-    def person_candidates(self, text, titles, forbidden):
+    def person_candidates(self, text, titles, forbidden, places=()):
         return [PersonCandidate(m.start(1), m.end(1), "honorific", 0.9)
                 for m in re.finditer(r"Sinjoro ((?:[A-Z][a-z]+ ){1,3}[A-Z][a-z]+)", text)]
 '''
@@ -57,6 +57,11 @@ future = ["okazos"]
 conference = ["kunveno"]
 [location]
 cues = ["en"]
+[conference]
+heads = ["kunveno"]
+# "kunveno numero N de <series>": the name runs from the head noun before the edition, on after "de"
+continuations = ["de"]
+stops = ["komencis"]
 """
 
 TOY_COMMITMENTS = """
@@ -73,7 +78,7 @@ TOY_SECTORS = """
 border_management = ["landlimaj pordegoj"]
 """
 
-TEXT = ("Economic Corridor Cooperation Conference kunveno numero 7 komencis 13.11.2024 en Lao Cai. "
+TEXT = ("La kunveno numero 7 de Economic Corridor Cooperation Conference komencis 13.11.2024 en Lao Cai. "
         "Sinjoro Tran Van Hoa parolis. Ambaux flankoj konsentis plibonigi la landlimaj pordegoj.")
 
 

@@ -37,15 +37,21 @@ def load_readings(path=None):
 GAZ = Path(__file__).resolve().parents[2] / "gazetteers"
 ADMIN_SUFFIXES = frozenset("州镇县市区")
 
-# Measured with the table as first committed: 76 pairs in scope, 69 exact (90.8 %);
-# 155 of 165 syllables (93.9 %). Raise the floors when the numbers improve; never lower them silently.
-WHOLE_NAME_FLOOR = 69 / 76
-SYLLABLE_FLOOR = 155 / 165
+# Measured with the table as first committed: 76 pairs in scope, 69 exact (90.8 %); 155 of 165 syllables
+# (93.9 %). With the national leaders added to persons.jsonl (issue 15): 98 pairs, 88 exact (89.8 %);
+# 211 of 224 syllables (94.2 %) -- three of the new pairs are news forms, listed below, so the whole-name
+# ratio went down with them. Raise the floors when the numbers improve; never lower them silently.
+WHOLE_NAME_FLOOR = 88 / 98
+SYLLABLE_FLOOR = 211 / 224
 
 # id -> (our reading, reason). Kinds: "local" = the Vietnamese name is a local (Tày/Nùng/Giáy/Hmông)
 # pronunciation, not Hán-Việt; "news form" = Hán-Việt, but news spells one syllable otherwise.
 KNOWN_DIFFERENCES: dict[str, tuple[str, str]] = {
     "person.cn.liao-pinhu": ("Liêu Phẩm Hổ", "news form: 虎 is read hổ; the gazetteer writes Hồ (check against articles)"),
+    "person.cn.wang-huning": ("Vương Hỗ Ninh", "news form: 沪 is read hỗ; Vietnamese news writes Hộ"),
+    "person.vn.pham-sao-mai": ("Phạm Tinh Mai", "news form: a Vietnamese name written in Chinese by its meaning "
+                                                "(Sao 'star' as 星, read tinh)"),
+    "person.vn.vo-van-thuong": ("Vũ Văn Thưởng", "news form: 武 is read vũ; as a surname it is also written Võ"),
     "gate.cn.aidian": ("Ái Điếm", "news form: 店 is read điếm; news writes Điểm"),
     "gate.cn.donggan": ("Đổng Can", "news form: 干 here stands for traditional 幹 (cán); the table's usual "
                                     "reading of simplified 干 is can, cán is an alternative"),
@@ -105,7 +111,7 @@ def _params():
 
 
 def test_scope_is_what_the_docs_report():
-    assert len(PAIRS) == 76
+    assert len(PAIRS) == 98
     assert {p[0] for p in PAIRS} >= set(KNOWN_DIFFERENCES), "a known difference is no longer in scope"
 
 

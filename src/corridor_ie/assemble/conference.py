@@ -28,7 +28,8 @@ from ..lang import Language
 from ..lang.cues import EventCues
 from ..records import ConferenceRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
-from .events import EventMention, Span, event_dates, inside
+from .events import EventMention, Span, event_dates, inside, sentence_of, sentence_spans, subtract
+from .spans import year_of
 
 if TYPE_CHECKING:
     from .stage import DocContext
@@ -48,8 +49,20 @@ def place_ref(m: Mention, gaz: Gazetteer) -> Ref:
     return Ref(id=m.id, name=e.canonical if e else m.text)
 
 
+_RANK = {"district": 0, "place": 0, "prefecture": 1, "province": 2, "country": 3}
+
+
 def most_specific(places: list[Mention], gaz: Gazetteer) -> Mention | None:
-    """The first place that is not a country, else the first place."""
+    """The most specific place ("云南河口县": the county; "Côn Minh, Vân Nam": the city), first on ties."""
+    def rank(m: Mention) -> int:
+        e = gaz.get(m.id)
+        return _RANK.get(e.type if e else m.attr("type"), 2)
+
+    return min(places, key=rank) if places else None
+
+
+def first_not_country(places: list[Mention], gaz: Gazetteer) -> Mention | None:
+    """The first place that is not a country, else the first place (a host named among several)."""
     for m in places:
         e = gaz.get(m.id)
         if (e.type if e else m.attr("type")) != "country":
@@ -80,6 +93,8 @@ def _host_by_verb(t: TaggedDoc, span: Span, cues: EventCues, gaz: Gazetteer) -> 
     text = t.text
     openers = cues.host_openers
     for verb in cues.host_verbs.finditer(text, *span):
+        if cues.host_not_after.search(text, max(span[0], verb.start() - 12), verb.start()):
+            continue  # "được tổ chức tại …" (passive), "các tổ chức" (a noun)
         lo = max(span[0], verb.start() - _HOST_GAP)
         clause = [c.end() for c in _CLAUSE.finditer(text, lo, verb.start())]
         lo = clause[-1] if clause else lo
@@ -91,7 +106,7 @@ def _host_by_verb(t: TaggedDoc, span: Span, cues: EventCues, gaz: Gazetteer) -> 
             start = lo + commas[-1] if commas else lo
         if any(start <= p.start < verb.start() for p in t.of("PERSON")):
             continue  # "Chủ tịch UBND tỉnh X Nguyễn Văn A chủ trì": a person chairs, no province hosts
-        best = most_specific(_places_in(t, start, verb.start()), gaz)
+        best = first_not_country(_places_in(t, start, verb.start()), gaz)
         if best:
             return place_ref(best, gaz)
     return None
@@ -101,7 +116,7 @@ def _host_by_prefix(t: TaggedDoc, span: Span, cues: EventCues, gaz: Gazetteer) -
     for cue in cues.host_prefixes.finditer(t.text, *span):
         stop = re.search(r"[,.;:，。；：]", t.text[cue.end():span[1]])
         end = cue.end() + stop.start() if stop else span[1]
-        best = most_specific(_places_in(t, cue.end(), min(end, cue.end() + 80)), gaz)
+        best = first_not_country(_place_chain(t, cue.end(), min(end, cue.end() + 80), cues), gaz)
         if best:
             return place_ref(best, gaz)
     return None
@@ -120,8 +135,12 @@ def _place_chain(t: TaggedDoc, pos: int, end: int, cues: EventCues) -> list[Ment
     filler = cues.location_filler
     chain: list[Mention] = []
     for m in sorted(_places_in(t, pos, end), key=lambda m: m.start):
-        if not filler.match(t.text[pos:m.start]):
+        gap = t.text[pos:m.start]
+        if not filler.match(gap):
             break
+        if cues.location_venue.search(gap):  # "tại Học viện X, tỉnh Y": the place X names the venue
+            pos = m.end
+            continue
         chain.append(m)
         pos = m.end
     return chain
@@ -203,28 +222,82 @@ def find_topics(t: TaggedDoc, spans: tuple[Span, ...], lang: Language) -> list[s
 # --------------------------------------------------------------------------- records
 
 
-def conference_record(ctx: DocContext, ev: EventMention) -> ConferenceRecord:
-    """The record of one event of the document."""
+def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...], cues: EventCues,
+           names: list[Span]) -> tuple[str | None, str | None]:
+    """Days (or a range) first, from the edition's own words, then from the rest of its clauses. An
+    edition named in passing: the words after its name first, even with a year only ("… adding that the
+    11th will be held in 2025": not the "today" of the quote before it), then a day before it or in its
+    clauses, then a month or year just before its name. A date before another meeting's noun is that
+    meeting's ("Sáng 4/11, … chủ trì cuộc họp chuẩn bị tham dự Diễn đàn …")."""
+    own = [(m.start, m.end) for m in ev.mentions]
+    sents = sentence_spans(t)
+    others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues, sents)]
+
+    def cut(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+        return tuple(p for sp in spans for p in subtract(sp, others))
+
+    first, lead_in, spans = cut(first), cut(ev.lead_in), cut(ev.spans)
+    reported = ev.status == "reported"
+    tries = [(spans, False)] if reported else [
+        (first, False), (first, True), (lead_in, False), (spans, False), (lead_in, True)]
+    for where, allow_year in tries:
+        start, end = event_dates(t, where, allow_year=allow_year)
+        if start is not None:
+            return start, end
+    return None, None
+
+
+def _before_other_meeting(t: TaggedDoc, d: Mention, own: list[Span], names: list[Span], cues: EventCues,
+                          sents: list[Span]) -> bool:
+    """Whether a head noun outside every conference name stands between DATE ``d`` and the next name of
+    this event in its sentence."""
+    i = sentence_of(sents, d.start)
+    after = [s for s, _ in own if d.end <= s < sents[i][1]]
+    if not after:
+        return False
+    nxt = min(after)
+    return any(not any(a <= h.start() < b for a, b in names) for h in cues.heads.finditer(t.text, d.end, nxt))
+
+
+def _with_year(iso: str | None, year: int) -> str | None:
+    """A day stated without a year ("--02-22") in the year the event is named by."""
+    return f"{year:04d}{iso[1:]}" if iso and iso.startswith("--") else iso
+
+
+def conference_record(ctx: DocContext, ev: EventMention, others_near: tuple[Span, ...] = ()) -> ConferenceRecord:
+    """The record of one event of the document; ``others_near`` are the words that follow the names of
+    the document's other events (their facts, not this event's: "the eighth took place in X in 2017 and
+    the ninth in 2019" places the eighth only)."""
     t, gaz, cues = ctx.t, ctx.gazetteer, ctx.lang.events
     series = gaz.get(ev.series_id)
-    referenced = ev.status == "referenced"
-    start, end = event_dates(t, ev.spans, allow_year=referenced)
-    year = ev.year if ev.year is not None else (int(start[:4]) if start else None)
-    members = [Ref(id=mid, name=(gaz.get(mid).canonical if gaz.get(mid) else mid))
-               for mid in (series.members if series else [])]
+    reported = ev.status == "reported"
+    # an edition named in passing: its facts are what follows its name, else the rest of its clause
+    first = ev.spans if reported or not ev.near else ev.near
+    names = [(m.start, m.end) for m in ctx.mentions]
+    start, end = _dates(t, ev, first, cues, names)
+    year = ev.year if ev.year is not None else (year_of(start) if start else None)
+    if year is not None:  # "the 2023 Spring Meeting … on February 22": the year that names the event
+        start, end = (_with_year(d, year) for d in (start, end))
+    if series is not None:
+        member_ids = list(series.members)
+    else:
+        member_ids = sorted({p for m in ev.mentions for p in m.participants if gaz.get(p) is not None})
+    members = [Ref(id=mid, name=(gaz.get(mid).canonical if gaz.get(mid) else mid)) for mid in member_ids]
     statement = None
-    if referenced and ev.sentences:
+    if ev.status == "referenced" and ev.sentences:
         s, e = ev.sentences[0]
         statement = t.text[s:e].strip() or None
     return ConferenceRecord(
         doc_id=t.seg.clean.doc_id,
         event_id=ev.event_id,
         series_id=ev.series_id,
-        series_name=series.canonical if series else None,
+        series_name=series.canonical if series else ev.series_name,
+        series_status="known" if series is not None else "provisional",
         edition=ev.edition,
-        status="referenced" if referenced else "reported",
-        host=find_host(t, ev.spans, gaz, cues),
-        location=find_location(t, ev.spans, gaz, cues),
+        status=ev.status,
+        host=find_host(t, ev.spans if reported else ev.lead_in + first, gaz, cues),
+        location=find_location(t, first, gaz, cues) or find_location(
+            t, tuple(p for sp in ev.spans for p in subtract(sp, list(others_near))), gaz, cues),
         start_date=start,
         end_date=end,
         year=year,
@@ -240,4 +313,5 @@ def conference_record(ctx: DocContext, ev: EventMention) -> ConferenceRecord:
 
 def build_conferences(ctx: DocContext) -> list[ConferenceRecord]:
     """One conference record per event the document reports or refers to (reported first)."""
-    return [conference_record(ctx, ev) for ev in ctx.events]
+    return [conference_record(ctx, ev, tuple(p for other in ctx.events if other is not ev for p in other.near))
+            for ev in ctx.events]

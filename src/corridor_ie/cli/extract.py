@@ -69,6 +69,9 @@ def extract(
     allow_mixed: Annotated[bool, typer.Option(
         "--allow-mixed-versions",
         help="With --resume: append even when the output was tagged with another gazetteer version.")] = False,
+    unrelated: Annotated[str, typer.Option(
+        "--unrelated", help="What to write for a page that is not about the corridor: stub (its article "
+        "record without text, with the reasons), omit (nothing) or full (the whole article record).")] = "stub",
 ) -> None:
     """Extract article, conference, official and commitment records.
 
@@ -81,7 +84,8 @@ def extract(
 
     opts = ExtractOptions(inputs=inputs, output=output, errors=errors, pipeline=pipeline, workers=workers,
                           resume=resume, quiet=quiet, engine=engine, scheduler=scheduler,
-                          gazetteers=base.gazetteer_paths(gazetteers), allow_mixed_versions=allow_mixed)
+                          gazetteers=base.gazetteer_paths(gazetteers), allow_mixed_versions=allow_mixed,
+                          unrelated=unrelated)
     try:
         code = extract_and_report(opts)
     except SetupError as e:

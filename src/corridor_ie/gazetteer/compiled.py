@@ -2,8 +2,10 @@
 
 Every name and alias of every entry is tokenised like the text, folded to keys (``fold_token``, and
 ``ascii_fold`` for names that may be written without diacritics), and grouped: one ``Pattern`` per key
-sequence, with every entry that shares it and the case rule for it. ``GazetteerMatcher`` and the
-relevance ``Prefilter`` are both built from these tables, so they cannot disagree about a name.
+sequence, with every entry that shares it, the case rule for it and the relevance roles of those entries
+(``relevance.py``). ``GazetteerMatcher``, the tag stage's relevance decision and the name scan of the
+screen and prefilter stages (``scan.py``) are all built from these tables, so they cannot disagree
+about a name or about what it means for relevance.
 
 Compiling is pure Python over every name; loading the tables back is one JSON read. The cache file is
 ``<cache dir>/gazetteer-<content hash>-<format>.json``: editing any gazetteer file changes the hash,
@@ -15,8 +17,10 @@ Example:
     >>> from corridor_ie.api import resources
     >>> tables = compile_gazetteer(resources().gazetteer)
     >>> p = next(p for p in tables.exact if p.keys == ("lao2", "cai"))
-    >>> p.entry_ids, p.caps, p.relevant  # the province and the gate share the name; the gate is relevant
-    (('gate.vn.lao-cai', 'vn.prov.lao-cai'), (True, True), True)
+    >>> p.entry_ids, p.caps, tables.roles["gate.vn.lao-cai"], tables.roles["vn.prov.lao-cai"]
+    (('gate.vn.lao-cai', 'vn.prov.lao-cai'), (True, True), 'border_gate', 'border_place')
+    >>> p.bits == relevance.CORRIDOR  # the province and the gate share the name: both are corridor entities
+    True
 """
 
 from __future__ import annotations
@@ -25,17 +29,18 @@ import contextlib
 import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..normalise import ascii_fold, fold_token, has_han, key_spans
+from . import relevance
 from .model import Entry
 from .store import Gazetteer
 
 log = logging.getLogger(__name__)
 
-#: bump when the tables' meaning changes (key functions, case rules): old cache files are then ignored
-FORMAT = 1
+#: bump when the tables' meaning changes (key functions, case rules, roles): old cache files are then ignored
+FORMAT = 2
 
 #: entry types whose names are proper names: a capitalised token of theirs must not match lower-case
 #: text (a gate name must not match the same syllables in lower-case prose)
@@ -45,14 +50,6 @@ PROPER_TYPES = frozenset({"country", "province", "prefecture", "district", "plac
 #: organisations and series: some capital is required, anywhere ("Ủy ban công tác liên hợp",
 #: "tiểu vùng sông Mê Kông mở rộng" are names; "sở y tế" in running prose is a generic noun)
 ANY_CAP_TYPES = frozenset({"org", "series"})
-
-#: entry types that make a page worth the expensive stages (with Chinese places, bodies and people)
-RELEVANT_TYPES = frozenset({"border_gate", "gate_pair", "series"})
-
-
-def is_relevant_entry(e: Entry) -> bool:
-    return e.type in RELEVANT_TYPES or (e.country == "CN" and e.type != "title") or e.id == "country.cn"
-
 
 def capitals_required(words: list[str], entry_type: str) -> tuple[bool, ...]:
     """Which tokens of a name are capitalised and so must not match lower-case text."""
@@ -77,7 +74,7 @@ class Pattern:
     entry_ids: tuple[str, ...]
     caps: tuple[bool, ...]  # tokens that must not be lower-case in the text (AND over the entries)
     any_cap: bool  # some capital required anywhere (every entry is an org or series)
-    relevant: bool  # some entry is a corridor entity (``is_relevant_entry``)
+    bits: int  # the relevance roles of its entries, OR-ed (``relevance.BITS``; 0: none has a role)
 
 
 @dataclass(frozen=True)
@@ -85,40 +82,46 @@ class CompiledGazetteer:
     version: str  # the gazetteer's content hash
     exact: tuple[Pattern, ...]  # ``fold_token`` keys, sorted by keys
     ascii: tuple[Pattern, ...]  # ``ascii_fold`` keys of multi-token names without Han characters
+    roles: dict[str, str] = field(default_factory=dict, compare=False)  # entry id -> relevance role
+
+    def role(self, entry_id: str | None) -> str | None:
+        return self.roles.get(entry_id) if entry_id else None
 
 
 class _Group:
     def __init__(self, caps: tuple[bool, ...], any_cap: bool):
         self.ids: set[str] = set()
-        self.caps, self.any_cap, self.relevant = caps, any_cap, False
+        self.caps, self.any_cap, self.bits = caps, any_cap, 0
 
-    def add(self, entry: Entry, caps: tuple[bool, ...], any_cap: bool) -> None:
+    def add(self, entry: Entry, caps: tuple[bool, ...], any_cap: bool, role: str | None) -> None:
         self.ids.add(entry.id)
         self.caps = tuple(a and b for a, b in zip(self.caps, caps, strict=True))
         self.any_cap = self.any_cap and any_cap
-        self.relevant = self.relevant or is_relevant_entry(entry)
+        self.bits |= relevance.BITS.get(role, 0) if role else 0
 
 
 def _patterns(groups: dict[tuple[str, ...], _Group]) -> tuple[Pattern, ...]:
-    return tuple(Pattern(k, tuple(sorted(g.ids)), g.caps, g.any_cap, g.relevant) for k, g in sorted(groups.items()))
+    return tuple(Pattern(k, tuple(sorted(g.ids)), g.caps, g.any_cap, g.bits) for k, g in sorted(groups.items()))
 
 
 def compile_gazetteer(gaz: Gazetteer) -> CompiledGazetteer:
     exact: dict[tuple[str, ...], _Group] = {}
     ascii_: dict[tuple[str, ...], _Group] = {}
+    roles = relevance.entry_roles(gaz.entries)
     for entry in gaz.entries.values():
+        role = roles.get(entry.id)
         for _lang, name in entry.all_names():
             words = [name[s:e] for s, e in key_spans(name)]
             if not words:
                 continue
             caps, any_cap = capitals_required(words, entry.type), entry.type in ANY_CAP_TYPES
             keys = tuple(fold_token(w) for w in words)
-            exact.setdefault(keys, _Group(caps, any_cap)).add(entry, caps, any_cap)
+            exact.setdefault(keys, _Group(caps, any_cap)).add(entry, caps, any_cap, role)
             # one-syllable ascii keys ("Ha", "Vi") are too ambiguous to match without diacritics
             if not has_han(name) and len(words) > 1:
                 keys = tuple(ascii_fold(w) for w in words)
-                ascii_.setdefault(keys, _Group(caps, False)).add(entry, caps, False)
-    return CompiledGazetteer(gaz.version, _patterns(exact), _patterns(ascii_))
+                ascii_.setdefault(keys, _Group(caps, False)).add(entry, caps, False, role)
+    return CompiledGazetteer(gaz.version, _patterns(exact), _patterns(ascii_), dict(sorted(roles.items())))
 
 
 # --------------------------------------------------------------------------- the disk cache
@@ -133,10 +136,10 @@ def cache_dir() -> Path:
 
 def _to_json(tables: CompiledGazetteer) -> str:
     def rows(ps: tuple[Pattern, ...]) -> list[list]:
-        return [[list(p.keys), list(p.entry_ids), list(p.caps), p.any_cap, p.relevant] for p in ps]
+        return [[list(p.keys), list(p.entry_ids), list(p.caps), p.any_cap, p.bits] for p in ps]
 
     return json.dumps({"format": FORMAT, "version": tables.version, "exact": rows(tables.exact),
-                       "ascii": rows(tables.ascii)}, ensure_ascii=False, separators=(",", ":"))
+                       "ascii": rows(tables.ascii), "roles": tables.roles}, ensure_ascii=False, separators=(",", ":"))
 
 
 def _from_json(text: str, version: str) -> CompiledGazetteer | None:
@@ -145,9 +148,9 @@ def _from_json(text: str, version: str) -> CompiledGazetteer | None:
         return None
 
     def patterns(rows: list[list]) -> tuple[Pattern, ...]:
-        return tuple(Pattern(tuple(k), tuple(i), tuple(c), bool(a), bool(r)) for k, i, c, a, r in rows)
+        return tuple(Pattern(tuple(k), tuple(i), tuple(c), bool(a), int(b)) for k, i, c, a, b in rows)
 
-    return CompiledGazetteer(version, patterns(data["exact"]), patterns(data["ascii"]))
+    return CompiledGazetteer(version, patterns(data["exact"]), patterns(data["ascii"]), dict(data["roles"]))
 
 
 def load_compiled(gaz: Gazetteer, directory: Path | None = None) -> CompiledGazetteer:

@@ -86,6 +86,9 @@ class Entry(BaseModel):
     positions: list[Position] = Field(default_factory=list)  # person only
     members: list[str] = Field(default_factory=list)  # series only: member province ids
     attrs: dict[str, str | int | float | bool | list[str]] = Field(default_factory=dict)
+    # where the entry's facts come from: the URL of a page, or a document id ("seed:<stem>",
+    # "examples/<path>"); several separated by " ; ". Every person needs one (the validator says so)
+    source: str | None = None
     note: str | None = None
 
     @field_validator("aliases")

@@ -24,9 +24,7 @@ import codecs
 import re
 import unicodedata
 
-import charset_normalizer
-
-from ..errors import ReadError
+from ..errors import LimitExceeded, ReadError
 
 # --- tables -----------------------------------------------------------------------------------------
 
@@ -208,6 +206,8 @@ def _legacy(data: bytes) -> tuple[str, str] | str | None:
     Returns ``(text, encoding)``, or ``"binary"`` when every decoding is full of control characters,
     or None when nothing decodes.
     """
+    import charset_normalizer  # loaded by the first document that is not UTF-8 or UTF-16
+
     candidates: list[str] = []
     for match in charset_normalizer.from_bytes(data):
         name = canonical_encoding(match.encoding)
@@ -370,3 +370,33 @@ def junk_reason(text: str) -> str | None:
         return None
     return (f"not text: {junk} of its {chars} characters are in runs of more than 80 without a space "
             "(random or encoded data?)")
+
+
+# --- the page's shape, checked on the text before any parser sees it ---------------------------------
+
+_TAG_START_RE = re.compile(r"<[A-Za-z]")
+_ATTRIBUTE_RE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?""")
+
+
+def check_shape(html: str, max_elements: int, max_attributes: int) -> None:
+    """Refuse a page whose shape makes parsing or extraction slow in C code, before it is parsed: more
+    than ``max_elements`` tags (trafilatura's XPath work grows with the square of the paragraphs) or a tag
+    with more than ``max_attributes`` attributes (libxml2 compares each attribute with the others).
+    Linear in the page's length; raises :class:`~corridor_ie.errors.LimitExceeded`.
+
+    >>> check_shape("<p>Hai tỉnh họp.</p>" * 3, max_elements=2, max_attributes=10)
+    Traceback (most recent call last):
+    ...
+    corridor_ie.errors.LimitExceeded: HTML page has 3 tags, over the limit of 2 (max_html_elements)
+    """
+    if html.count("<") > max_elements:
+        tags = len(_TAG_START_RE.findall(html))
+        if tags > max_elements:
+            raise LimitExceeded(f"HTML page has {tags:,} tags, over the limit of {max_elements:,} (max_html_elements)")
+    # a tag with more attributes than the limit is at least twice as long (" a" each): only such long
+    # tags are counted; ``[^<>]`` keeps the scan linear on text full of '<'
+    for m in re.finditer(rf"<[A-Za-z][^<>\s]*([^<>]{{{2 * max_attributes},}})", html):
+        attrs = sum(1 for _ in _ATTRIBUTE_RE.finditer(m.group(1)))
+        if attrs > max_attributes:
+            raise LimitExceeded(f"an HTML tag has {attrs:,} attributes, over the limit of {max_attributes:,} "
+                                "(max_html_attributes)")

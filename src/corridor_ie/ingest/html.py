@@ -3,10 +3,15 @@
 Steps: (1) lxml's HTML parser (C; no network, no external entities) builds the tree, and a page
 nesting elements deeper than ``max_depth`` is refused before any Python code walks it (trafilatura
 recurses); (2) ``<nav>`` menus are dropped, and caption elements (``<figcaption>``, elements with a
-``caption`` class) are collected and cut out so their text cannot end up in the body; (3) trafilatura
+``caption`` class) are collected and cut out so their text cannot end up in the body; teaser lists
+(an element whose class or id has a ``teaser_markers`` word and that holds links: "related news",
+"tin cùng chuyên mục" boxes) are cut out too, with the teaser summaries in them; (3) trafilatura
 extracts the body, favouring recall, without comments, one paragraph per line; the page metadata comes
-from :mod:`corridor_ie.ingest.html_meta`. The result still goes through
-:func:`corridor_ie.ingest.boilerplate.clean_text` in the pipeline.
+from :mod:`corridor_ie.ingest.html_meta`; (4) the article's lead ("sapo"), which trafilatura often
+drops, is put back in front of the body, but only when it is the article's own: an element with a
+``lead_markers`` word, before the body's first paragraph and inside the same container, not in a list
+and not beside a headline link (a teaser's summary looks exactly like a lead). The result still goes
+through :func:`corridor_ie.ingest.boilerplate.clean_text` in the pipeline.
 
 ``<img alt>`` is not used as a caption: on news sites it mostly repeats the headline or is empty.
 
@@ -60,10 +65,14 @@ def _too_deep(max_depth: int) -> LimitExceeded:
 
 
 class HtmlTable(Table):
-    """``data/html.toml``: words that, in an element's class or id, mark the article's lead ("sapo")."""
+    """``data/html.toml``: words that, in an element's class or id, mark the article's lead ("sapo") and
+    the boxes of teasers (related news, more stories)."""
 
     lead_markers: list[str] = Field(default_factory=list)
     lead_max_chars: int = 1200  # the longest text a lead may have (longer elements are containers)
+    teaser_markers: list[str] = Field(default_factory=list)
+    teaser_link_min_chars: int = 12  # a link this long next to a summary is a teaser's headline
+    teaser_link_share: float = Field(default=0.25, ge=0, le=1)  # share of a teaser box's text in links
 
 
 @lru_cache(maxsize=8)  # compiled once per depth limit: a memo of a constant
@@ -112,17 +121,103 @@ def shipped_table() -> HtmlTable:
     return load_table(files("corridor_ie.data").joinpath("html.toml"), HtmlTable)
 
 
-def _lead(tree, table: HtmlTable) -> str | None:
-    """The text of the first lead element (class or id with a lead marker), if it is short enough."""
-    markers, max_chars = table.lead_markers, table.lead_max_chars
-    for el in tree.iter():
-        if not isinstance(el.tag, str) or el.tag in ("html", "body", "head", "meta", "script", "style"):
-            continue
+ITEM_EXTRA_CHARS = 300  # a teaser item holds its summary and little more (a headline, a date)
+_LISTS = {"li", "ul", "ol", "nav", "aside", "footer", "menu"}
+_SKIP = {"html", "body", "head", "meta", "script", "style"}
+
+
+def _marked(tree, markers: list[str]) -> list:
+    """The elements (document order) whose class or id contains one of ``markers`` (case-insensitive).
+    One XPath for the elements that have a class or id, then a plain substring test in Python: an
+    XPath that lower-cases and tests every marker on every element costs more than the extraction."""
+    words = tuple(m.lower() for m in markers if m)
+    if not words:
+        return []
+    found = []
+    for el in tree.xpath("//*[@class or @id]"):
         key = f"{el.get('class', '')} {el.get('id', '')}".lower()
-        if any(m in key for m in markers):
-            text = " ".join(" ".join(el.itertext()).split())
-            if 0 < len(text) <= max_chars:
-                return text
+        if any(w in key for w in words):
+            found.append(el)
+    return found
+
+
+def _headline_link_beside(el, min_chars: int) -> bool:
+    """Whether the element sits in a small item with a link of headline length outside the element (a
+    teaser item: ``<a><h3>headline</h3></a><p class="description">summary</p>``)."""
+    parent = el.getparent()
+    if parent is None:
+        return False
+    own = len(" ".join(el.text_content().split()))
+    if len(" ".join(parent.text_content().split())) > own + ITEM_EXTRA_CHARS:
+        return False  # the parent is a container (the article), not a teaser item
+    inside = set(el.iter("a"))
+    return any(a not in inside and len(" ".join(a.text_content().split())) >= min_chars for a in parent.iter("a"))
+
+
+def _drop_teasers(tree, table: HtmlTable) -> None:
+    """Cut out the teaser lists (marked containers holding links) and the teaser summaries beside
+    headline links; an empty box (no link) stays for the text cleaner."""
+    boxes = [el for el in _marked(tree, table.teaser_markers) if el.tag not in _SKIP and el.find(".//a") is not None]
+    chosen = [el for el in boxes if not any(a in boxes for a in el.iterancestors())]
+    for el in chosen:
+        if _is_teaser_box(el, table):
+            el.drop_tree()
+
+
+def _is_teaser_box(el, table: HtmlTable) -> bool:
+    """A box of links: no headline of its own (``<h1>``) and at least ``teaser_link_share`` of its text in
+    links (a page wrapper that happens to carry a marker word holds the article: few links)."""
+    if el.find(".//h1") is not None:
+        return False
+    total = len("".join(el.text_content().split()))
+    linked = sum(len("".join(a.text_content().split())) for a in el.iter("a"))
+    return total == 0 or linked >= table.teaser_link_share * total
+
+
+def _is_own_lead(el, tree, body_start, table: HtmlTable) -> bool:
+    if el.tag in _SKIP or any(a.tag in _LISTS for a in el.iterancestors()) or el.tag in _LISTS:
+        return False
+    if _headline_link_beside(el, table.teaser_link_min_chars):
+        return False
+    if body_start is None:
+        return True
+    order = {e: i for i, e in enumerate(tree.iter())}
+    if order.get(el, 0) > order.get(body_start, 0):
+        return False  # after the body's first paragraph: not a lead
+    shared = set(body_start.iterancestors()) & set(el.iterancestors())
+    return any(a.tag not in ("html", "body") for a in shared)
+
+
+def _body_start(tree, first_line: str):
+    """The element holding the first line of the extracted body (its first 40 characters)."""
+    probe = " ".join(first_line.split())[:40]
+    if not probe:
+        return None
+    for tags in (("p",), ("div", "section", "td", "span", "h2", "h3", "blockquote", "li")):
+        for el in tree.iter(*tags):
+            text = " ".join(el.text_content().split())
+            if text.startswith(probe) and len(text) < len(first_line) + 400:
+                return el
+    return None
+
+
+def _lead(tree, table: HtmlTable, text: str) -> str | None:
+    """The article's own lead (see the module docstring) when trafilatura's ``text`` lacks it or puts it
+    after the first paragraph (with ``favor_recall`` it appends what it was unsure of)."""
+    lines = text.split("\n")
+    body_start = None
+    for el in _marked(tree, table.lead_markers):
+        lead = " ".join(" ".join(el.itertext()).split())
+        if not 0 < len(lead) <= table.lead_max_chars or lead == lines[0]:
+            continue
+        if lead in text and lead not in lines:
+            continue  # part of a longer paragraph: trafilatura has it in place
+        if body_start is None and text:
+            body_start = _body_start(tree, lines[0])
+        if lead in lines and body_start is None:
+            continue  # already in the text, and where the body starts is unknown: leave it in place
+        if _is_own_lead(el, tree, body_start, table):
+            return lead
     return None
 
 
@@ -141,8 +236,9 @@ def extract_html(html: str, table: HtmlTable | None = None, *, url: str | None =
         # 2. menus and captions out of the tree; the lead and the metadata
         for nav in tree.xpath("//nav | //*[@role='navigation']"):  # menus are never article text
             nav.drop_tree()
+        table = table or shipped_table()
         captions = _take_captions(tree)
-        lead = _lead(tree, table or shipped_table())
+        _drop_teasers(tree, table)
         meta = page_metadata(tree, url)
         # 3. trafilatura: body as plain text, one paragraph per line
         doc = trafilatura.bare_extraction(
@@ -157,43 +253,15 @@ def extract_html(html: str, table: HtmlTable | None = None, *, url: str | None =
             with_metadata=False,
             deduplicate=False,
         )
+        text = getattr(doc, "text", None) or ""
+        lead = _lead(tree, table, text)
     except RecursionError as exc:
         raise _too_deep(max_depth) from exc
-    text = getattr(doc, "text", None) or ""
-    if lead and lead not in text:
-        text = lead + "\n" + text
+    if lead:
+        text = "\n".join([lead, *(line for line in text.split("\n") if line != lead)])
     lines = [line.strip() for line in text.split("\n")]
     text = "\n".join(line for line in lines if line and line not in captions)
     if not text:
         raise ExtractError("no article text found in the HTML page")
     return HtmlResult(text=text, captions=captions, meta=meta)
 
-
-# --- the page's shape, checked on the text before any parser sees it ---------------------------------
-
-_TAG_START_RE = re.compile(r"<[A-Za-z]")
-_ATTRIBUTE_RE = re.compile(r"""[^\s"'<>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?""")
-
-
-def check_shape(html: str, max_elements: int, max_attributes: int) -> None:
-    """Refuse a page whose shape makes parsing or extraction slow in C code, before it is parsed: more
-    than ``max_elements`` tags (trafilatura's XPath work grows with the square of the paragraphs) or a tag
-    with more than ``max_attributes`` attributes (libxml2 compares each attribute with the others).
-    Linear in the page's length; raises :class:`~corridor_ie.errors.LimitExceeded`.
-
-    >>> check_shape("<p>Hai tỉnh họp.</p>" * 3, max_elements=2, max_attributes=10)
-    Traceback (most recent call last):
-    ...
-    corridor_ie.errors.LimitExceeded: HTML page has 3 tags, over the limit of 2 (max_html_elements)
-    """
-    if html.count("<") > max_elements:
-        tags = len(_TAG_START_RE.findall(html))
-        if tags > max_elements:
-            raise LimitExceeded(f"HTML page has {tags:,} tags, over the limit of {max_elements:,} (max_html_elements)")
-    # a tag with more attributes than the limit is at least twice as long (" a" each): only such long
-    # tags are counted; ``[^<>]`` keeps the scan linear on text full of '<'
-    for m in re.finditer(rf"<[A-Za-z][^<>\s]*([^<>]{{{2 * max_attributes},}})", html):
-        attrs = sum(1 for _ in _ATTRIBUTE_RE.finditer(m.group(1)))
-        if attrs > max_attributes:
-            raise LimitExceeded(f"an HTML tag has {attrs:,} attributes, over the limit of {max_attributes:,} "
-                                "(max_html_attributes)")

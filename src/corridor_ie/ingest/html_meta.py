@@ -1,9 +1,9 @@
-"""Page metadata (title, date, url, site name) from trafilatura's metadata functions, only the fields we keep.
+"""Page metadata (title, date, url, site name, author) from trafilatura's metadata functions, only the fields we keep.
 
 ``trafilatura.bare_extraction(with_metadata=True)`` also extracts authors, categories, tags and the
 licence, and runs htmldate's *extensive* search, which scans the whole page text for anything that
 looks like a date. On a news page that is most of the extraction cost and none of it reaches a
-record. Here the same library functions run for the four fields we write, and htmldate looks only
+record. Here the same library functions run for the fields we write, and htmldate looks only
 where a publisher declares a date (meta tags, JSON-LD, ``<time>``, the URL) and in the page's
 markup, not in free text. A page whose only date is in its prose gets ``published: null``; the
 article-year rule in :mod:`corridor_ie.tag.dates` then reads the year from the text itself.
@@ -55,7 +55,7 @@ def _site_from_url(url: str | None) -> str | None:
 
 
 def page_metadata(tree, url: str | None = None) -> Meta:
-    """Title, publication date, canonical url, site name and declared language of a parsed page."""
+    """Title, publication date, canonical url, site name, declared language and author of a parsed page."""
     found = examine_meta(tree)
     try:
         found = extract_meta_json(tree, found)
@@ -73,4 +73,5 @@ def page_metadata(tree, url: str | None = None) -> Meta:
         url=page_url or url,
         sitename=sitename or _site_from_url(page_url or url),
         lang=_declared_lang(tree),
+        byline=" ".join(found.author.split()) if found.author else None,
     )

@@ -39,16 +39,14 @@ import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from pydantic import BaseModel, ConfigDict, StrictStr, ValidationError
-from warcio.archiveiterator import ArchiveIterator
-from warcio.exceptions import ArchiveLoadFailed
-from warcio.recordloader import ArcWarcRecord
 
 from ..errors import DocumentError, InputNotFound, LimitExceeded, ReadError
 from ..types import MediaType, Meta, RawDoc, Source
 from .decode import (
+    check_shape,
     cut_utf8,
     decode_bytes,
     has_markup,
@@ -58,6 +56,10 @@ from .decode import (
     without_surrogates,
     xml_safe,
 )
+
+if TYPE_CHECKING:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.recordloader import ArcWarcRecord
 
 CHUNK = 1 << 16
 STDIN = "-"
@@ -203,8 +205,6 @@ def _checked_doc(doc_id: str, source: Source, text: str, media_type: MediaType, 
         if reason is not None:
             raise ReadError(reason)
     if media_type == "text/html":
-        from .html import check_shape
-
         check_shape(text, limits.max_html_elements, limits.max_html_attributes)
         text = xml_safe(text)
     return RawDoc(doc_id=doc_id, source=source, content=text, media_type=media_type, meta=meta, encoding=encoding)
@@ -409,6 +409,9 @@ def _length_lies(archive: ArchiveIterator) -> bool:
 
 
 def _read_warc(stream: BinaryIO, path: str, limits: Limits) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator  # loaded by the first WARC file only
+    from warcio.exceptions import ArchiveLoadFailed
+
     n = 0
     counting = _Counting(stream)
     truncated = "truncated WARC record"

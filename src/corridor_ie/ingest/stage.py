@@ -5,8 +5,10 @@
 2. ``normalise``: the text fixers (``normalise.py``: NFC, spaces, zero-width characters), on the body,
    the captions and the title.
 3. ``clean``: one text-level cleaner (``boilerplate.py``) removes what leaks into article containers,
-   for HTML output and plain text alike, and moves photo captions out of the text; a plain-text
-   scrape's first line is its title; a dateline gives ``published`` when nothing else did.
+   for HTML output and plain text alike, and moves photo captions out of the text. For a plain-text
+   scrape it also reads the page head: the title is the first headline-shaped line after the site
+   chrome, and the date / source lines fill ``published`` and ``byline``. Input fields win over what
+   the page says; a dateline left in the text gives ``published`` when nothing else did.
 """
 
 from __future__ import annotations
@@ -19,7 +21,6 @@ from ..normalise import normalise
 from ..tables import load_table
 from ..types import CleanDoc, Meta, RawDoc
 from .boilerplate import Cues, clean_text, load_cues
-from .dateline import Datelines
 from .html import HtmlTable, extract_html
 
 
@@ -31,6 +32,7 @@ def _merge_meta(given: Meta, found: Meta) -> Meta:
         url=given.url or found.url,
         sitename=given.sitename or found.sitename,
         lang=given.lang or found.lang,
+        byline=given.byline or found.byline,
     )
 
 
@@ -51,16 +53,18 @@ def normalised(doc: CleanDoc, steps: tuple[str, ...]) -> CleanDoc:
                    meta=replace(meta, title=title, sitename=sitename))
 
 
-def cleaned(doc: CleanDoc, cues: Cues, fallback_min_ratio: float, datelines: Datelines) -> CleanDoc:
-    result = clean_text(doc.text, cues, fallback_min_ratio=fallback_min_ratio)
+def cleaned(doc: CleanDoc, cues: Cues, fallback_min_ratio: float) -> CleanDoc:
+    scrape = doc.media_type == "text/plain"
+    result = clean_text(doc.text, cues, fallback_min_ratio=fallback_min_ratio, scrape=scrape)
     meta = doc.meta
-    if meta.title is None and doc.media_type == "text/plain":
-        first = result.text.split("\n", 1)[0].strip()
-        meta = replace(meta, title=first if 0 < len(first) <= 200 else None)
+    if meta.title is None and scrape:
+        meta = replace(meta, title=result.title)
+    if not meta.byline and result.byline:
+        meta = replace(meta, byline=result.byline)
     if not meta.published:
-        found = datelines.find(result.text)
+        found = result.published or cues.datelines.find(result.text)
         if found is not None:
-            meta = replace(meta, published=found.isoformat())
+            meta = replace(meta, published=found if isinstance(found, str) else found.isoformat())
     return replace(doc, text=result.text, captions=doc.captions + result.captions, meta=meta,
                    removed=doc.removed + result.removed)
 
@@ -80,10 +84,9 @@ def make_normalise(options, shared) -> Callable[[CleanDoc], CleanDoc]:
 
 def make_clean(options, shared) -> Callable[[CleanDoc], CleanDoc]:
     """Factory of the ``clean`` stage (``[clean] cue_files``, ``fallback_min_ratio``)."""
-    cues = load_cues([shared.config.resolve(p) for p in options.cue_files])
     months: dict[str, int] = {}
     for lang in shared.languages:
         months.update(lang.month_names())
-    datelines = Datelines(months)
+    cues = load_cues([shared.config.resolve(p) for p in options.cue_files], months)
     ratio = options.fallback_min_ratio
-    return lambda doc: cleaned(doc, cues, ratio, datelines)
+    return lambda doc: cleaned(doc, cues, ratio)

@@ -21,9 +21,11 @@ from typing import Any, ClassVar, TypeVar
 
 from ..errors import ConfigError
 from ..normalise import fold, key_spans, key_words
+from ..patterns import cue_re
 from ..tables import Table, line_of, load_table
 from .cues import CommitmentCues, EventCues, SectorCues
 from .tables import CommitmentsTable, EventsTable, Quantities, Relative, Scores, SectorsTable
+from .titles import TitleCues
 
 T = TypeVar("T", bound=Table)
 Span = tuple[int, int]
@@ -112,6 +114,9 @@ class Language:
     borrows: ClassVar[tuple[str, ...]] = ()
     #: the folder of the language's data tables (None: none)
     data: ClassVar[Traversable | Path | None] = None
+    #: offices around names are read by ``title_before``/``title_after`` alone, not from the gazetteer's
+    #: TITLE/ORG/PLACE mentions (a language written without spaces)
+    own_titles: ClassVar[bool] = False
 
     def __init__(self, segmenter: str | None = None, person_scores: dict[str, float] | None = None,
                  borrowed: dict[str, Language] | None = None, sector_names: Iterable[str] | None = None):
@@ -119,9 +124,10 @@ class Language:
         self.person_scores = dict(person_scores or Scores().model_dump())
         self.borrowed = dict(borrowed or {})
         self.sector_names = frozenset(sector_names) if sector_names is not None else None
-        self.events = EventCues.from_table(self.table("events.toml", EventsTable), self.spaced)
+        self.events = EventCues.from_table(self.table("events.toml", EventsTable), self.spaced, self.cue_pattern)
         self.commitments = CommitmentCues.from_table(self.table("commitments.toml", CommitmentsTable), self.spaced)
         self.sectors = SectorCues.from_table(self.sector_table())
+        self.title_cues = TitleCues.empty()  # where an office next to a name begins and ends (lang/titles.py)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.code} ({self.segmenter})>"
@@ -158,6 +164,11 @@ class Language:
         """The sentences of one line, as strings (aligned back to offsets by ``segment``)."""
         return [line]
 
+    def matching_text(self, text: str) -> str:
+        """``text`` as the cue tables are written, character for character (same length, so every offset
+        holds): the identity here; Chinese writes traditional characters as simplified ones."""
+        return text
+
     # ----------------------------------------------------------------------- gazetteer matching
     def learn_names(self, names: Iterable[str]) -> None:
         """Teach the segmenter the gazetteer's names in this language (before any document)."""
@@ -169,6 +180,11 @@ class Language:
     def filter_matches(self, text: str, spans: Sequence[Span]) -> list[bool]:
         """Which gazetteer matches stand on this language's word boundaries (all, by default)."""
         return [True] * len(spans)
+
+    def cue_pattern(self, words: Sequence[str]) -> re.Pattern[str]:
+        """One case-insensitive pattern of cue ``words`` as this language writes them (whole words in a
+        language written with spaces; a language may add variant spellings of each word)."""
+        return cue_re(list(words), self.spaced)
 
     # ----------------------------------------------------------------------- numbers, dates, editions
     def parse_number(self, token: str) -> int | None:
@@ -220,9 +236,28 @@ class Language:
         return self._quantity_words
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-        """Person names not (yet) in a gazetteer, from cues around them."""
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
+        """Person names not (yet) in a gazetteer, from cues around them. ``forbidden``: spans no name
+        may overlap; ``places`` (some of them) may sit inside a name after its first word or character
+        (a given name that reads like a place)."""
         return []
+
+    def title_before(self, text: str, lo: int, name_start: int, keep: Sequence[Span]) -> int | None:
+        """Where the office written right before a name (in ``text[lo:name_start]``) starts, for a
+        language whose offices are read without the gazetteer's words (Chinese: 越南驻华大使 + name);
+        ``keep``: spans of organisations and titles no stop word may cut. None: no office (a language
+        with ``own_titles``) or let the builder read it from TITLE/ORG/PLACE mentions."""
+        return None
+
+    def title_after(self, text: str, name_end: int, hi: int) -> int | None:
+        """The end of an office written right after a name with nothing between (name + 总理), or None."""
+        return None
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        """Whether the person's name at ``text[start:end]`` names a thing there: a city, a street, a
+        bridge, a school, a ship, a museum or a doctrine named after the person."""
+        return False
 
 
 # --------------------------------------------------------------------------- Roman numerals

@@ -28,10 +28,15 @@ def year(name: str) -> str:
     return num(name, r"\d{4}")
 
 
-def iso_rule() -> DateRule:
-    """``2024-11-06`` in any language."""
-    two = r"\d{2}"
-    return DateRule(re.compile(rf"{NB}{year('y1')}-{num('m1', two)}-{num('d1', two)}{END}"))
+def iso_rule(nb: str = NB, end: str = END) -> DateRule:
+    """``2024-11-06``, ``2024.11.06``, ``2024/11/6`` in any language (year first, one separator). ``nb``
+    and ``end``: what may not stand before and after (a language without spaces allows letters)."""
+    return DateRule(re.compile(rf"{nb}{year('y1')}(?P<sep>[-./]){num('m1')}(?P=sep){num('d1')}{end}"))
+
+
+def day_month_year_rule(nb: str = NB, end: str = END) -> DateRule:
+    """``22.2.2023``, ``22/02/2023`` in any language (day first, one separator, a four-digit year)."""
+    return DateRule(re.compile(rf"{nb}{num('d1')}(?P<sep>[./]){num('m1')}(?P=sep){year('y1')}{end}"))
 
 
 def starts(words: Iterable[str]) -> str:

@@ -112,3 +112,29 @@ def list_end(text: str, pos: int, abbreviations: frozenset[str]) -> int:
             continue
         return at
     return len(text)
+
+
+# --------------------------------------------------------------------------- things named after people
+
+
+class NamedThings:
+    """Words that make a person's name the name of a thing: a city, a street, a bridge, a school, a ship,
+    a museum or a doctrine named after someone ("thành phố Hồ Chí Minh", "Nguyen Trai Street", 某某路).
+    ``before``: words right before the name; ``after``: words right after it; ``blockers``: words right
+    before a ``before`` word that make it an organisation's ("UBND thành phố" + its chairman's name)."""
+
+    def __init__(self, before: Sequence[str], after: Sequence[str], spaced: bool, blockers: Sequence[str] = ()):
+        def alt(words: Sequence[str]) -> str:
+            return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+        edge = r"(?!\w)" if spaced else ""
+        self.before = re.compile(rf"(?:^|[^\w])((?:{alt(before)})\.?)\s*$", re.IGNORECASE) if before else None
+        self.after = re.compile(rf"\s*(?:{alt(after)}){edge}", re.IGNORECASE) if after else None
+        self.blockers = re.compile(rf"(?:^|[^\w])(?:{alt(blockers)})\s*$", re.IGNORECASE) if blockers else None
+
+    def applies(self, text: str, start: int, end: int) -> bool:
+        window = text[max(0, start - 60):start]
+        m = self.before.search(window) if self.before is not None else None
+        if m is not None and not (self.blockers is not None and self.blockers.search(window, 0, m.start(1))):
+            return True
+        return self.after is not None and self.after.match(text, end) is not None

@@ -16,7 +16,6 @@ from dataclasses import replace
 from datetime import date
 
 from ..lang.detect import detect_language, detect_paragraph_languages
-from ..spacy_doc import build_doc
 from ..types import CharSpan, CleanDoc, SegmentedDoc
 from .sentences import split_sentences
 
@@ -56,6 +55,9 @@ def make_language(options, shared) -> Callable[[CleanDoc], SegmentedDoc]:
 def make_segment(options, shared) -> Callable[[SegmentedDoc], SegmentedDoc]:
     """Factory of the ``segment`` stage (options: the segmenter of each language, checked when the
     pipeline's languages were built)."""
+    # spaCy is loaded by the first page that gets this far, not by the ``language`` stage
+    from ..spacy_doc import build_doc
+
     languages, vocab = shared.languages, shared.vocab
 
     def segment(seg: SegmentedDoc) -> SegmentedDoc:

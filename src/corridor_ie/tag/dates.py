@@ -5,10 +5,11 @@
 1. *match*: every pattern of the language proposes candidates (day, month, year, range, period,
    relative); the longest wins where they overlap; impossible dates (31/2, 45/13) and number-like
    tokens that are not dates ("2.5 triệu", "khoản 2.3") are dropped;
-2. *resolve*: a form without a year takes it from the article first (the nearest full date, i.e.
-   one with an explicit year and month, earlier in the text, else later), then from ``anchor`` (the
-   publication date; the year that puts the date nearest to it), else its value stays None. Relative
-   forms ("hôm nay", "năm tới", "明年") resolve only against ``anchor``.
+2. *resolve*: a form without a year takes it from ``anchor`` (the publication date: the year that
+   puts the date nearest to it), else from the article (the nearest full date, i.e. one with an
+   explicit year and month, earlier in the text, else later: ``year_from`` says where it starts, so a
+   builder can check that it speaks of the same event), else a day keeps no year (``--11-13``, the
+   ISO 8601 form). Relative forms ("hôm nay", "năm tới", "明年") resolve only against ``anchor``.
 
 The patterns and cue words are the language's (``Language.date_rules``, from its ``dates.toml``).
 
@@ -44,10 +45,11 @@ class DateHit:
     start: int
     end: int
     text: str
-    value: str | None  # YYYY-MM-DD, YYYY-MM, YYYY, or a range "A/B"; None when unresolvable
+    value: str | None  # YYYY-MM-DD, YYYY-MM, YYYY, --MM-DD (a day whose year is not known), or a range "A/B"
     kind: str  # day | month | year | range | period | relative
     part_of_day: str | None = None  # morning | afternoon | evening
     year_source: str | None = None  # explicit | context | anchor
+    year_from: int | None = None  # with year_source "context": where the date that lent the year starts
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ def _candidate(text: str, m: re.Match[str], rule: DateRule, priority: int, lang:
         return None
     if lang.reject_date(text, m, rule):
         return None
-    if g.get("sep") == "-" and not (g.get("y1") or g.get("y2")):
+    if g.get("sep") == "-" and not (g.get("y1") or g.get("y2") or g.get("pod") or g.get("dw")):
         return None
     months = look.months
 
@@ -236,12 +238,18 @@ class _Context:
 
     def nearest(self, c: _Cand) -> _Part | None:
         """The nearest lender's end before ``c`` (its later end), else after ``c`` (its first end)."""
+        o = self.lender(c)
+        if o is None:
+            return None
+        return (o.b if o.b is not None else o.a) if o.end <= c.start else o.a
+
+    def lender(self, c: _Cand) -> _Cand | None:
+        """The nearest lender before ``c``, else after it."""
         i = bisect.bisect_right(self.ends, c.start)
         if i > 0:
-            o = self.hits[i - 1]
-            return o.b if o.b is not None else o.a
+            return self.hits[i - 1]
         j = bisect.bisect_left(self.starts, c.end)
-        return self.hits[j].a if j < len(self.hits) else None
+        return self.hits[j] if j < len(self.hits) else None
 
 
 def _shift(anchor: date, unit: str, offset: int) -> str | None:
@@ -260,6 +268,8 @@ def _shift(anchor: date, unit: str, offset: int) -> str | None:
 
 
 def _format(p: _Part) -> str | None:
+    if p.year is None and p.month is not None and p.day is not None and _valid(p):
+        return f"--{p.month:02d}-{p.day:02d}"  # ISO 8601: a day whose year the text does not give
     if p.year is None or not _valid(p) or (p.day is not None and p.month is None):
         return None
     if p.day is not None and p.month is not None:
@@ -281,8 +291,11 @@ def _article_year(chosen: list[_Cand]) -> int | None:
 
 def _resolve(text: str, c: _Cand, anchor: date | None, years: _Context, months: _Context,
              article_year: int | None = None) -> DateHit:
+    lent: list[int] = []
+
     def hit(value: str | None, source: str | None) -> DateHit:
-        return DateHit(c.start, c.end, text[c.start:c.end], value, c.kind, c.part_of_day, source)
+        return DateHit(c.start, c.end, text[c.start:c.end], value, c.kind, c.part_of_day, source,
+                       lent[0] if lent and source == "context" else None)
 
     if c.kind == "relative" and c.relative is not None:
         unit, offset = c.relative
@@ -302,12 +315,15 @@ def _resolve(text: str, c: _Cand, anchor: date | None, years: _Context, months: 
             a, source = _nearest_year(a, anchor), "anchor"
         if b is not None:
             b = replace(b, month=a.month)
-    if a.year is None:
+    if a.year is None:  # the publication date first, else a full date of the article, else its year
         src = years.nearest(c)
-        if src is not None and src.year is not None:
-            a, source = _with_year(a, src.year), "context"
-        elif anchor is not None:
+        if anchor is not None:
             a, source = _nearest_year(a, anchor), "anchor"
+        elif src is not None and src.year is not None:
+            a, source = _with_year(a, src.year), "context"
+            lender = years.lender(c)
+            if lender is not None:
+                lent.append(lender.start)
         elif article_year is not None:
             a, source = _with_year(a, article_year), "context"
     if b is not None and b.year is None and a.year is not None:
@@ -316,10 +332,11 @@ def _resolve(text: str, c: _Cand, anchor: date | None, years: _Context, months: 
             b = _with_year(b, a.year + 1)
     first = _format(a)
     if b is None:
-        return hit(first, source if first else None)
+        return hit(first, source if first and a.year is not None else None)
     second = _format(b)
-    value = f"{first}/{second}" if first and second and first < second else None
-    return hit(value, source if value else None)
+    unknown_year = a.year is None and b.year is None
+    value = f"{first}/{second}" if first and second and (first < second or unknown_year) else None
+    return hit(value, source if value and not unknown_year else None)
 
 
 def find_dates(text: str, lang: Language, anchor: date | None = None) -> list[DateHit]:

@@ -1,4 +1,7 @@
-"""Edition numbers of meetings: "lần thứ VIII", "lần thứ 10", "第十次", "the 11th conference".
+"""Edition numbers of meetings: "lần thứ VIII", "lần thứ 10", "第十次", "首届", "the 11th conference";
+and editions that number the meeting their clause is about ("…新春会晤是连续第三年举行": the third;
+"…博览会于2004首次举行": the first), marked ``kind="subject"``, and counts of the editions held before
+the one the clause is about ("đã tổ chức thành công 7 kỳ": the 8th), marked ``kind="count"``.
 
 ``find_editions(text, lang)`` is pure: sorted, non-overlapping hits with the edition as an int. The
 patterns and number words are the language's (``Language.edition_patterns``, ``parse_number``).
@@ -28,6 +31,8 @@ class EditionHit:
     end: int
     text: str
     value: int
+    kind: str = "ordinal"  # ordinal | subject (numbers the meeting its clause is about: "连续第三年")
+    #                        | count (so many were held before it: "đã tổ chức thành công 7 kỳ" is the 8th)
 
 
 def _longest_number(num: str, lang: Language) -> tuple[int, int] | None:
@@ -55,7 +60,10 @@ def _candidates(text: str, lang: Language) -> list[EditionHit]:
                 continue  # a cut number cannot keep the classifier after it ("第...次")
             start = m.start("span") if "span" in pattern.groupindex else m.start()
             end = m.end() if whole else m.start("num") + length
-            out.append(EditionHit(start, end, text[start:end], value))
+            kind = "subject" if "subject" in pattern.groupindex and m.group("subject") else "ordinal"
+            if "count" in pattern.groupindex and m.group("count"):
+                kind, value, end = "count", value + 1, m.end()  # "đã tổ chức thành công 7 kỳ": this is the 8th
+            out.append(EditionHit(start, end, text[start:end], value, kind))
     return out
 
 

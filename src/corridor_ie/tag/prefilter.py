@@ -1,76 +1,38 @@
-"""The cheap relevance test that lets most pages of a news corpus skip the expensive stages.
+"""The ``prefilter`` stage (SegmentedDoc -> SegmentedDoc): the cheap relevance test on the cleaned text.
 
-A page is worth tagging only if it names a corridor entity: a border gate or gate pair, a conference
-series, or a Chinese place, body or person (``compiled.is_relevant_entry``). Before any spaCy ``Doc`` is built, the
-page's tokens are folded with the same keys the matcher uses (cached per token) and scanned for the
-key sequences of those entries' names, under the matcher's case rules (a gate named "Động Trung" does
-not fire on "hoạt động trung bình"). This is a superset of what the full tag stage finds relevant (it
-ignores Chinese word boundaries and context cues), so it never drops a page the tag stage would keep.
-
->>> pf = Prefilter.from_keys([(("trung", "quôc1"), (True, True), False)])
->>> pf.might_be_relevant("Đoàn đại biểu Trung Quốc sang thăm"), pf.might_be_relevant("Trời mưa")
-(True, False)
+It is the test the ``screen`` stage runs on the raw page (``gazetteer.scan``: the compiled gazetteer's
+names looked up without spaCy, decided by ``gazetteer.relevance``), now on the text extraction kept and
+with the language's rule for diacritic-free names: a page that passed the screen for a name in its
+menu or footer and names no corridor entity in its body is marked unrelated, with its reasons, and
+skips the stages after it. It finds a page relevant whenever the tag stage does (a superset), and it
+loads neither spaCy nor a segmenter, so a crawl whose pages stop here never loads them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable
+from dataclasses import replace
 
-from ..gazetteer.compiled import (
-    CompiledGazetteer,
-    case_ok,
-    compile_gazetteer,
-    is_relevant_entry,
-    some_capital,
-)
-from ..gazetteer.store import Gazetteer
-from ..normalise import ascii_fold, fold_token, key_words
-
-__all__ = ["Prefilter", "is_relevant_entry"]
-
-#: one key sequence to look for: its folded keys, and the matcher's case rule for it (which tokens
-#: must not be lower-case; whether some capital letter is required anywhere)
-Sequence = tuple[tuple[str, ...], tuple[bool, ...], bool]
+from ..gazetteer.scan import NameScan
+from ..lang import Language
+from ..normalise import has_vietnamese_diacritics
+from ..types import SegmentedDoc
 
 
-class Prefilter:
-    def __init__(self, keys: dict[str, list[Sequence]], ascii_keys: dict[str, list[Sequence]]):
-        self._keys = keys  # first token key -> the sequences that start with it
-        self._ascii = ascii_keys
+def allow_ascii(text: str, lang: Language) -> bool:
+    """Whether diacritic-free gazetteer keys apply: a language that writes names without them, or a
+    text that has no Vietnamese diacritics."""
+    return lang.ascii_names or not has_vietnamese_diacritics(text[:2000])
 
-    @staticmethod
-    def _index(seqs: Iterable[Sequence]) -> dict[str, list[Sequence]]:
-        out: dict[str, list[Sequence]] = {}
-        for seq in set(seqs):
-            if seq[0]:
-                out.setdefault(seq[0][0], []).append(seq)
-        return out
 
-    @classmethod
-    def from_keys(cls, seqs: Iterable[Sequence], ascii_seqs: Iterable[Sequence] = ()) -> Prefilter:
-        return cls(cls._index(seqs), cls._index(ascii_seqs))
+def make_prefilter(options, shared) -> Callable[[SegmentedDoc], SegmentedDoc]:
+    """Factory of the ``prefilter`` stage (no options): built from the same compiled gazetteer tables as
+    the tag stage's matcher, so the two cannot disagree about a name."""
+    scan = NameScan(shared.compiled)
 
-    @classmethod
-    def from_gazetteer(cls, gaz: Gazetteer, tables: CompiledGazetteer | None = None) -> Prefilter:
-        """The relevant entries' key sequences, each with the case rule the matcher applies to it."""
-        tables = tables or compile_gazetteer(gaz)
-        return cls.from_keys([(p.keys, p.caps, p.any_cap) for p in tables.exact if p.relevant],
-                             [(p.keys, p.caps, False) for p in tables.ascii if p.relevant])
+    def prefilter(seg: SegmentedDoc) -> SegmentedDoc:
+        lang = shared.languages.get(seg.lang)  # built on first use (``pipeline.Shared``)
+        relevant, reasons = scan.verdict(seg.text, allow_ascii(seg.text, lang))
+        return seg if relevant else replace(seg, relevant=False, reasons=reasons)
 
-    @staticmethod
-    def _scan(keys: list[str], words: list[str], index: dict[str, list[Sequence]]) -> bool:
-        for i in [i for i, k in enumerate(keys) if k in index]:  # starts are rare: one C-level pass finds them
-            for seq, caps, any_cap in index[keys[i]]:
-                n = len(seq)
-                if tuple(keys[i:i + n]) == seq and case_ok(words[i:i + n], caps) and (
-                        not any_cap or some_capital(words[i:i + n])):
-                    return True
-        return False
-
-    def might_be_relevant(self, text: str, allow_ascii: bool = True) -> bool:
-        """Whether ``text`` may name a corridor entity. Its words are split the way the gazetteer's names
-        were (syllables and Han characters, in any language), so the keys line up."""
-        words = key_words(text)
-        if self._scan(list(map(fold_token, words)), words, self._keys):
-            return True
-        return allow_ascii and bool(self._ascii) and self._scan(list(map(ascii_fold, words)), words, self._ascii)
+    return prefilter

@@ -5,6 +5,8 @@ same label), plus how often an exactly matched gold entity got the right gazette
 matched per type (conferences by series and edition, officials by person id or name, commitments by
 fuzzy action text) and scored per field: a field value the system states and the gold agrees with is
 a true positive; a wrong or extra value a false positive; a gold value missed a false negative.
+Commitments are also scored per language: recall, precision, and on matched pairs the share whose
+sectors (the same set) and modality agree with the gold.
 
 ``--baseline underthesea`` scores ``underthesea.ner`` on the same gold (PERSON, PLACE, ORG).
 
@@ -55,6 +57,35 @@ class Counts:
 
 
 @dataclass
+class CommitmentCounts:
+    """Commitments of one language: found (recall), right (precision), and on matched pairs how often
+    the sectors (the same set) and the modality agree with the gold."""
+
+    gold: int = 0
+    output: int = 0
+    matched: int = 0
+    sectors_same: int = 0
+    modality_same: int = 0
+
+    def shares(self) -> dict[str, float]:
+        """recall, precision, sector_agreement, modality_agreement (0.0 where nothing to divide by)."""
+        def share(n: int, d: int) -> float:
+            return n / d if d else 0.0
+
+        return {"recall": share(self.matched, self.gold), "precision": share(self.matched, self.output),
+                "sector_agreement": share(self.sectors_same, self.matched),
+                "modality_agreement": share(self.modality_same, self.matched)}
+
+    def add(self, other: CommitmentCounts) -> None:
+        for name in ("gold", "output", "matched", "sectors_same", "modality_same"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"gold": self.gold, "output": self.output, "matched": self.matched,
+                **{k: round(v, 3) for k, v in self.shares().items()}}
+
+
+@dataclass
 class Report:
     exact: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
     partial: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
@@ -70,6 +101,9 @@ class Report:
     relevance: Counts = field(default_factory=Counts)  # tp: related page kept; fp: unrelated kept; fn: related skipped
     unrelated_skipped: int = 0
     problems: list[str] = field(default_factory=list)
+    links: LinkCounts = field(default_factory=lambda: LinkCounts())  # person links (entities and officials)
+    titles: TitleCounts = field(default_factory=lambda: TitleCounts())  # official titles as written
+    commitments: dict[str, CommitmentCounts] = field(default_factory=lambda: defaultdict(CommitmentCounts))
 
 
 # --- entities ---------------------------------------------------------------------------------
@@ -197,6 +231,119 @@ def score_records(gold: GoldDoc, records: list[dict], report: Report) -> None:
                 _field(report.fields, f"{kind}.{field_name}", from_gold(g), from_pred(p))
 
 
+# --- person links and official titles ---------------------------------------------------------
+
+@dataclass
+class LinkCounts:
+    """Person links checked against the gold: ``right`` and ``wrong`` ids among linked mentions (and
+    officials) whose gold names an id; ``unverified``: linked where the gold has no id."""
+
+    right: int = 0
+    wrong: int = 0
+    unverified: int = 0
+    wrong_examples: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"right": self.right, "wrong": self.wrong, "unverified": self.unverified,
+                "precision": round(self.precision, 3), "wrong_examples": self.wrong_examples}
+
+
+@dataclass
+class TitleCounts:
+    """Official titles: ``exact`` = written exactly as in the gold (spaces aside), over matched officials
+    whose gold title is not null; ``contains`` = the output title contains the gold one."""
+
+    exact: int = 0
+    contains: int = 0
+    total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        def rate(n: int) -> float:
+            return round(n / self.total, 3) if self.total else 0.0
+
+        return {"exact": self.exact, "contains": self.contains, "total": self.total,
+                "exact_rate": rate(self.exact), "contains_rate": rate(self.contains), "misses": self.misses}
+
+
+def _ws(s: str | None) -> str:
+    return unicodedata.normalize("NFC", " ".join((s or "").split()))
+
+
+def _link(counts: LinkCounts, gold_id: str | None, pred_id: str | None, what: str) -> None:
+    if not pred_id:
+        return
+    if gold_id is None:
+        counts.unverified += 1
+    elif gold_id == pred_id:
+        counts.right += 1
+    else:
+        counts.wrong += 1
+        counts.wrong_examples.append(f"{what}: {pred_id} (gold {gold_id})")
+
+
+def score_entity_links(gold_spans: list[Span], pred: list[Span], counts: LinkCounts, where: str = "") -> None:
+    """Link precision over PERSON mentions: each linked prediction on a gold span's exact offsets."""
+    by_span = {(s.start, s.end): s for s in gold_spans if s.label == "PERSON"}
+    for p in pred:
+        g = by_span.get((p.start, p.end)) if p.label == "PERSON" else None
+        if g is not None:
+            _link(counts, g.id, p.id, f"{where}{p.text!r}")
+
+
+def score_officials(gold: GoldDoc, records: list[dict], links: LinkCounts, titles: TitleCounts,
+                    where: str = "") -> None:
+    """Link precision and title exact-match over the officials matched to the gold (as ``evaluate``
+    matches them: by person id or folded name)."""
+    officials = [r for r in records if r["record_type"] == "official"]
+    pairs, _, _ = _match(gold.officials, officials,
+                         lambda g, p: same_official(g.person_id, g.name, p.get("person_id"), p["name"]))
+    for g, p in pairs:
+        _link(links, g.person_id, p.get("person_id"), f"{where}official {p['name']!r}")
+        if g.title is None:
+            continue
+        titles.total += 1
+        got, want = _ws(p.get("title")), _ws(g.title)
+        titles.exact += got == want
+        titles.contains += bool(want) and want in got
+        if got != want:
+            titles.misses.append(f"{where}{p['name']}: {want!r} | {got!r}")
+# --- commitments per language ----------------------------------------------------------------
+
+def score_commitments(gold: GoldDoc, records: list[dict], report: Report) -> None:
+    """Commitment recall, precision, sector and modality agreement of one document, under its language."""
+    pred = [r for r in records if r["record_type"] == "commitment"]
+    pairs, _, _ = _match(gold.commitments, pred, lambda g, p: same_action(g.action, p["action"]))
+    c = report.commitments[gold.lang]
+    c.gold += len(gold.commitments)
+    c.output += len(pred)
+    c.matched += len(pairs)
+    c.sectors_same += sum(set(g.sectors) == set(p.get("sectors") or []) for g, p in pairs)
+    c.modality_same += sum(g.modality == p.get("modality") for g, p in pairs)
+
+
+def commitment_table(report: Report) -> list[str]:
+    """Lines of the per-language commitment table."""
+    lines = [f"{'commitments':<14}{'gold':>6}{'out':>6}{'R':>7}{'P':>7}{'sectors':>9}{'modality':>10}"]
+    total = CommitmentCounts()
+    for lang, c in sorted(report.commitments.items()):
+        total.add(c)
+        lines.append(_commitment_row(f"lang {lang}", c))
+    if len(report.commitments) > 1:
+        lines.append(_commitment_row("all", total))
+    return lines
+
+
+def _commitment_row(name: str, c: CommitmentCounts) -> str:
+    r = c.shares()
+    return (f"{name:<14}{c.gold:>6}{c.output:>6}{r['recall']:>7.2f}{r['precision']:>7.2f}"
+            f"{r['sector_agreement']:>9.2f}{r['modality_agreement']:>10.2f}")
+
+
 # --- baseline ---------------------------------------------------------------------------------
 
 _NER_LABELS = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
@@ -286,6 +433,9 @@ def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline
             else:
                 report.ids.fp += 1
         score_records(gold, others, report)
+        score_entity_links(gold_spans, _pred_spans(article), report.links, f"{path.name}: ")
+        score_officials(gold, others, report.links, report.titles, f"{path.name}: ")
+        score_commitments(gold, others, report)
         if baseline == "underthesea" and gold.lang in BASELINE_LANGUAGES[baseline]:
             text = article["text"]
             base = underthesea_spans(text, split_sentences(text, gold.lang))
@@ -308,7 +458,10 @@ def as_json(report: Report) -> dict[str, Any]:
                      "by_lang": {k: v.as_dict() for k, v in sorted(report.by_lang.items())},
                      "id_accuracy": report.ids.as_dict()},
         "records": {k: v.as_dict() for k, v in sorted(report.records.items())},
+        "person_links": report.links.as_dict(),
+        "official_titles": report.titles.as_dict(),
         "fields": {k: v.as_dict() for k, v in sorted(report.fields.items())},
+        "commitments_by_lang": {k: v.as_dict() for k, v in sorted(report.commitments.items())},
         "baseline_underthesea": {"exact": {k: v.as_dict() for k, v in sorted(report.baseline.items())},
                                  "partial": {k: v.as_dict() for k, v in sorted(report.baseline_partial.items())}},
         "misses": report.misses,
@@ -346,9 +499,17 @@ def as_table(report: Report) -> str:
     lines += ["", f"{'records':<26}{'P':>7}{'R':>7}{'F1':>7}"]
     for k, c in sorted(report.records.items()):
         lines.append(f"{k:<26}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")
+    lk, tt = report.links, report.titles
+    lines += ["", f"person links: precision {lk.precision:.2f} ({lk.right} right, {lk.wrong} wrong;"
+                  f" {lk.unverified} where the gold has no id)"]
+    if tt.total:
+        lines.append(f"official titles: exact {tt.exact / tt.total:.2f}, contains {tt.contains / tt.total:.2f}"
+                     f" ({tt.total} matched officials with a gold title)")
     lines += ["", f"{'fields (matched records)':<26}{'P':>7}{'R':>7}{'F1':>7}"]
     for k, c in sorted(report.fields.items()):
         lines.append(f"{k:<26}{c.precision:>7.2f}{c.recall:>7.2f}{c.f1:>7.2f}")
+    if report.commitments:
+        lines += ["", *commitment_table(report)]
     if report.problems:
         lines += ["", "problems:"] + [f"  {p}" for p in report.problems]
     return "\n".join(lines)

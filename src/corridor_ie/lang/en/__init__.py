@@ -21,6 +21,7 @@ from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import Quantities, Relative, Words, words
+from ..titles import TitleCues, TitleTable
 from .persons import PersonCues, find_candidates
 
 
@@ -50,6 +51,8 @@ class Editions(Table):
     the_word: Words = words()  # … or when "the" precedes it …
     blockers_after: Words = words()  # … and none of these follows it
     blockers_before: Words = words()  # "on the 10th" is a day of the month
+    held_words: Words = words()  # "the 13th time the fair has been held"
+    first_words: Words = words()  # "the first of its kind", "the first ever" (of the meeting the clause names)
 
 
 class EnQuantities(Quantities):
@@ -72,8 +75,14 @@ class PersonsTable(Table):
     non_name_words: Words = words()  # capitalised words never in a name: months, weekdays, organisation words
     extra_surnames: Words = words()  # pinyin surnames
     surnames_from: Words = words()  # languages whose surnames are added, diacritics removed ("vi")
-    place_words: Words = words()  # lowercase words before a run that make it a place ("of", "province")
+    place_words: Words = words()  # lowercase words before a run that make it a place ("of", "in")
+    middle_names: Words = words()  # middle names of Vietnamese names ("Thi", "Van", "A"): a name may have four words
+    english_middles: Words = words()  # of them, those that are also English words and may sit inside a name ("A")
     max_window: int = 10  # how many words after a title the name may start
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 _ARABIC_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?!\d|[.,]\d)"
@@ -104,6 +113,7 @@ class English(Language):
         borrowed = [s for code in persons.surnames_from if (lang := self.borrowed.get(code)) is not None
                     for s in getattr(getattr(lang, "person_cues", None), "surname_list", ())]
         self.person_cues = PersonCues.from_table(persons, borrowed, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
         self._nlp = None
         self._nlp_lock = threading.Lock()
 
@@ -211,6 +221,7 @@ class English(Language):
             DateRule(re.compile(rf"(?<!\w){ci('between')}\s+{yr(1)}\s+{ci(alternation(c.and_word))}\s+{yr(2)}{end}")),
             DateRule(re.compile(rf"(?<!\w)(?P<rel>{rel})(?!\w)")),
             dp.iso_rule(),
+            dp.day_month_year_rule(),
         ]
 
     def month_names(self) -> dict[str, int]:
@@ -221,26 +232,53 @@ class English(Language):
         en, nums, c = self._editions, self._numbers, self._dates
         card = alternation([w for w in nums.cardinals if nums.cardinals[w] >= 20])
         ordw = alternation(nums.ordinals)
-        en_num = rf"(?P<num>\d{{1,3}}(?:st|nd|rd|th)|(?:{card}[-\s])?{ordw})(?!\w)"
+        word_num = rf"\d{{1,3}}(?:st|nd|rd|th)|(?:{card}[-\s])?{ordw}"
+        en_num = rf"(?P<num>{word_num}|(?-i:[IVXLC]{{1,6}}))(?!\w)"
         months = alternation(c.months)
+        nouns = alternation(en.event_nouns)
         context = (
-            re.compile(rf"\s+{alternation(en.event_nouns)}(?!\w)", re.IGNORECASE),
+            re.compile(rf"\s+{nouns}(?!\w)", re.IGNORECASE),
             re.compile(rf"(?<!\w){alternation(en.the_word)}\s+$", re.IGNORECASE),
             re.compile(rf"\s+(?:{alternation(en.blockers_after)}(?!\w)|{alternation(c.of_word)}\s+{months})",
                        re.IGNORECASE),
             re.compile(rf"(?:(?<!\w){alternation(en.blockers_before)}|(?<!\w){months}\.?)\s+$", re.IGNORECASE),
+            # "Tenth Economic Corridor Cooperation Conference", "the VIII conference on …": capitalised
+            # words up to the event noun
+            re.compile(rf"(?:\s+(?:[A-Z][\w'’.-]*|[-–—&]))*?\s+(?i:{nouns})(?!\w)"),
+            # "minutes of 10th economic corridor conference": a few words of any case after digits
+            re.compile(rf"(?:\s+[\w'’-]+){{0,4}}?\s+{nouns}(?!\w)", re.IGNORECASE),
         )
-        return (re.compile(rf"(?<!\w){en_num}", re.IGNORECASE),), context
+        held = alternation(en.held_words)
+        patterns = (
+            re.compile(rf"(?<!\w){en_num}", re.IGNORECASE),
+            # "It is the 13th time the fair has been held …": the number of the meeting the clause is about
+            re.compile(rf"(?<!\w)(?P<subject>(?P<num>{word_num})\s+(?:time|year))(?=\s+(?:that\s+)?the\s+(?:[\w'’-]+\s+){{0,6}}?"
+                       rf"(?:has|have|had|is|was)\s+(?:been\s+)?{held}(?!\w))", re.IGNORECASE),
+            # "The event, the first of its kind …", "the first ever held among the provinces"
+            re.compile(rf"(?<!\w)(?P<subject>(?P<num>{alternation(en.first_words)})\s+(?:ever|of\s+(?:its\s+|the\s+)?kind))"
+                       rf"(?!\w)", re.IGNORECASE),
+        )
+        return patterns, context
 
     def edition_ok(self, text: str, match: re.Match[str]) -> bool:
-        """An ordinal is an edition before an event noun ("the 10th meeting"), or after "the" when no
-        blocker follows ("the 10th of November", "the third time" are not)."""
-        noun_after, the_before, blocked_after, blocked_before = self._edition_context
+        """An ordinal is an edition before an event noun ("the 10th meeting"), before capitalised words and
+        an event noun ("Tenth Economic … Conference"), or after "the" when no blocker follows ("the 10th of
+        November", "the third time" are not). A Roman numeral needs its event noun."""
+        if "subject" in match.re.groupindex:
+            return True
+        noun_after, the_before, blocked_after, blocked_before, title_noun, digits_noun = self._edition_context
         before = text[max(0, match.start() - 40):match.start()]
         if blocked_before.search(before):
             return False
         if noun_after.match(text, match.end()):
             return True
+        num = match.group("num")
+        if num[:1].isupper() and title_noun.match(text, match.end()):
+            return True
+        if num[:1].isdigit() and not blocked_after.match(text, match.end()) and digits_noun.match(text, match.end()):
+            return True
+        if num.isalpha() and num.isupper():
+            return False  # a Roman numeral with no event noun ("World War II")
         return bool(the_before.search(before)) and not blocked_after.match(text, match.end())
 
     # ----------------------------------------------------------------------- quantities
@@ -253,6 +291,10 @@ class English(Language):
             rf"(?:\s+{alternation(q.modifiers)}){{0,3}}\s+(?P<unit>{alternation(q.units)})(?!\w)", re.IGNORECASE)
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
         return find_candidates(text, self.person_cues, titles, forbidden)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        return self.person_cues.things.applies(text, start, end)
 

@@ -32,6 +32,9 @@ class PersonCues:
     place_words: frozenset[str]
     max_window: int
     honorific_re: re.Pattern[str]
+    middles: frozenset[str]  # middle names that are also English words, allowed inside a name ("A")
+    middle_keys: frozenset[str]  # ascii-folded lowercase middle names ("thi", "van", "a")
+    things: nm.NamedThings  # "City", "Street" … after a name: a thing named after a person
 
     @classmethod
     def from_table(cls, t: PersonsTable, borrowed_surnames: Iterable[str], scores: dict[str, float]) -> PersonCues:
@@ -43,6 +46,9 @@ class PersonCues:
             place_words=frozenset(w.lower() for w in t.place_words),
             max_window=t.max_window,
             honorific_re=re.compile(rf"(?<![\w.])(?:{alternation(t.honorifics)})\.?\s+(?=[^\W\d_])"),
+            middles=frozenset(t.english_middles),
+            middle_keys=frozenset(ascii_fold(w.lower()) for w in t.middle_names),
+            things=nm.NamedThings(t.thing_before, t.thing_after, spaced=True),
         )
 
 
@@ -56,6 +62,8 @@ class _En:
         self.run_of = {i: r for r in self.runs for i in r}
 
     def _ok(self, w: str) -> bool:
+        if w in self.cues.middles:  # "Hau A Lenh": a middle name that is also an English word
+            return True
         return w[0].isupper() and not w.isupper() and w.lower() not in self.cues.non_name
 
     def _surname(self, i: int) -> bool:
@@ -68,9 +76,13 @@ class _En:
         before = nm.word_before(self.text, self.starts[i]).split()
         return bool(before) and before[-1] in self.cues.place_words
 
+    def _middle(self, i: int) -> bool:
+        return ascii_fold(self.words[i]) in self.cues.middle_keys
+
     def pick_suffix(self, run: list[int]) -> list[int] | None:
         n = len(run)
-        cands = [i for i in range(n) if self._surname(run[i]) and 2 <= n - i <= 3]
+        cands = [i for i in range(n) if self._surname(run[i])
+                 and (2 <= n - i <= 3 or (n - i == 4 and self._middle(run[i + 1])))]
         if self._after_place_word(run[0]):
             cands = [i for i in cands if i >= 1]
         return run[cands[0]:] if cands else None
@@ -84,6 +96,11 @@ class _En:
             prev_end = te
             for i in range(first, min(len(self.words), first + self.cues.max_window)):
                 if nm.clause_break(self.text, prev_end, self.starts[i], frozenset({"St", "Jr"})):
+                    run = self.run_of.get(i)
+                    if _DASH.fullmatch(self.text[prev_end:self.starts[i]]) and run and run[0] == i:
+                        name = self.pick_suffix(run)  # "Consul General … in Kunming - Hoang Minh Son"
+                        if name and name[0] == i:
+                            yield PersonCandidate(*self._span(name), "en_title", sc)
                     break
                 prev_end = self.ends[i]
                 run = self.run_of.get(i)
@@ -113,10 +130,25 @@ class _En:
             first = bisect.bisect_left(self.starts, m.end())
             run = self.run_of.get(first) if first < len(self.words) and self.starts[first] == m.end() else None
             if run and run[0] == first:
-                size = 4 if len(run) >= 4 and self._surname(run[0]) else 3  # "Le Thi Thu Hang"
+                size = 4 if len(run) >= 4 and self._surname(run[0]) and self._middle(run[1]) else 3  # "Le Thi Thu Hang"
                 yield PersonCandidate(*self._span(run[:size]), "en_title", self.cues.scores["en_title"])
+
+
+    def shapes(self) -> Iterable[PersonCandidate]:
+        """Names with no cue: three or four capitalised words, a Vietnamese surname first, every word a
+        Vietnamese syllable written without diacritics ("Kieu Hai Nam stated"); a low score."""
+        for run in self.runs:
+            n = len(run)
+            if n not in (3, 4) or not self._surname(run[0]) or (n == 4 and not self._middle(run[1])):
+                continue
+            if all(_VI_ASCII.fullmatch(ascii_fold(self.words[i])) for i in run) and not self._after_place_word(run[0]):
+                yield PersonCandidate(*self._span(run), "name_shape", self.cues.scores["name_shape"])
+
+
+_DASH = re.compile(r"\s+[-–—]\s+")
+_VI_ASCII = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?")
 
 
 def find_candidates(text: str, cues: PersonCues, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
     en = _En(text, cues, forbidden)
-    return [*en.after_titles(titles), *en.appositions(titles), *en.honorifics()]
+    return [*en.after_titles(titles), *en.appositions(titles), *en.honorifics(), *en.shapes()]

@@ -20,6 +20,7 @@ from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import PartOfDay, Quantities, Relative, Words, words
+from ..titles import TitleCues, TitleTable
 from .persons import PersonCues, find_candidates
 
 
@@ -53,6 +54,8 @@ class Editions(Table):
     ordinal_word: Words = words()  # "thứ"
     bare_nouns: Words = words()  # "lần 14": digits or Roman numerals only
     event_nouns: Words = words()  # "thứ mười" with no noun above counts only right after one of these
+    count_before: Words = words()  # "đã tổ chức thành công 7 kỳ": the meeting of the clause is the 8th …
+    count_units: Words = words()  # … counted in these
 
 
 class DatesTable(Table):
@@ -68,12 +71,18 @@ class PersonsTable(Table):
     """``lang/vi/persons.toml``: cue tables of the Vietnamese person recogniser."""
 
     surnames: Words = words()  # incl. ethnic-minority surnames and Sino-Vietnamese readings of Chinese ones
+    chinese_surnames: Words = words()  # more Sino-Vietnamese readings of Chinese surnames, trusted next to a cue only
+    may_end_name: Words = words()  # non-name words that may end a name ("Nguyễn Quốc Đoàn")
     honorifics: Words = words()  # "ông", "đồng chí"
     list_openers: Words = words()  # open a ";"-separated list of "Name, title" items, ending in ":"
     place_classifiers: Words = words()  # a 2-syllable run right after one is a place ("tỉnh")
     abbreviations: Words = words()  # their trailing "." ends no clause ("TP.", "GS.")
     non_name_words: Words = words()  # capitalised words never in a name (surnames among them only start one)
     max_window: int = 14  # how many words after a title the name may start
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 _ARABIC_COUNT = r"(?<![\d.,])(?:\d{1,3}(?:[.,]\d{3})+|\d+)(?!\d|[.,]\d)"
@@ -103,7 +112,9 @@ class Vietnamese(Language):
         self._edition_patterns = self._build_edition_patterns()
         self._quantity = self._build_quantity_pattern()
         self._quantity_words = QuantityWords.of(self._quantities)
-        self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
+        persons = self.table("persons.toml", PersonsTable)
+        self.person_cues = PersonCues.from_table(persons, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
 
     # ----------------------------------------------------------------------- sentences
     def split_line(self, line: str) -> list[str]:
@@ -155,8 +166,8 @@ class Vietnamese(Language):
         pod, dw = alternation(c.part_of_day), alternation(c.day_word)
         mw, yw = alternation(c.month_word), alternation(c.year_word)
         frm, per = alternation(c.from_word), alternation(c.period_word)
-        rsep = rf"(?:{dp.DASH}|\s+{alternation(c.range_word)}\s+)"
-        dsep = rf"(?:{dp.DASH}|\s+{alternation(c.range_word + c.day_range_word)}\s+)"
+        rsep = rf"(?:{dp.DASH}|\s+{alternation(c.range_word)}\s*)"  # "từ 11 đến14/11" happens
+        dsep = rf"(?:{dp.DASH}|\s+{alternation(c.range_word + c.day_range_word)}\s*)"
         lead = rf"(?<!\w)(?:(?P<frm>{frm})\s+)?(?:(?P<pod>{pod})\s+)?(?:(?P<dw>{dw})\s+)?{dp.NB}"
         dw2 = rf"(?:{dw}\s+)?"
         sep, same = r"(?P<sep>[/.-])", r"(?P=sep)"
@@ -181,6 +192,9 @@ class Vietnamese(Language):
             rule(rf"{lead}{num('d1')}{dsep}{dw2}{num('d2')}{sep}{num('m2')}(?:{same}{year('y2')})?{end}", bare),
             rule(rf"{lead}{num('d1')}{sep}{num('m1')}(?:{same}{year('y1')})?{end}", bare),
             rule(rf"{lead}{num('d1')}\s+{mw}\s+{num('m1')}(?:,?\s+{yw}\s+{year('y1')})?{end}",
+                 frozenset({"needs_cue"})),
+            # "Từ ngày 17 đến ngày 21 tháng 1 năm 2016"
+            rule(rf"{lead}{num('d1')}{dsep}{dw2}{num('d2')}\s+{mw}\s+{num('m2')}(?:,?\s+{yw}\s+{year('y2')})?{end}",
                  frozenset({"needs_cue"})),
             rule(rf"(?<!\w){mw}\s+{num('m1')}(?:(?:\s*(?P<sep>[/.-])\s*|\s+{yw}\s+){year('y1')})?{end}"),
             rule(rf"(?<!\w){mw}\s+{num('m1')}{rsep}(?:{mw}\s+)?{num('m2')}"
@@ -220,6 +234,8 @@ class Vietnamese(Language):
             re.compile(rf"(?<!\w){alternation(e.bare_nouns)}\s+(?P<num>{roman}|{arabic})", re.IGNORECASE),
             re.compile(rf"(?<!\w)(?P<lead>{alternation(e.event_nouns)}\s+)"
                        rf"(?P<span>{alternation(e.ordinal_word)}\s+{num})", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?P<count>{alternation(e.count_before)})\s+(?P<num>\d{{1,3}}|{self._number_words()})"
+                       rf"\s+{alternation(e.count_units)}(?!\w)", re.IGNORECASE),
         ]
 
     # ----------------------------------------------------------------------- quantities
@@ -232,5 +248,9 @@ class Vietnamese(Language):
             rf"(?:\s+(?P<scale>{alternation(q.scale)}))?\s+(?P<unit>{alternation(q.units)})(?!\w)", re.IGNORECASE)
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-        return find_candidates(text, self.person_cues, titles, forbidden)
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
+        return find_candidates(text, self.person_cues, titles, forbidden, places)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        return self.person_cues.things.applies(text, start, end)

@@ -72,6 +72,9 @@ class PersonCues:
     honorific_re: re.Pattern[str]
     list_re: re.Pattern[str]
     surname_list: tuple[str, ...]  # as written (other languages borrow them)
+    chinese_surnames: frozenset[str]  # lowercase: Sino-Vietnamese readings of Chinese surnames (next to a cue only)
+    may_end: frozenset[str]  # lowercase non-name words that may still end a name ("Đoàn")
+    things: nm.NamedThings  # "thành phố", "đường" … before a name: a thing named after a person
 
     @classmethod
     def from_table(cls, t: PersonsTable, scores: dict[str, float]) -> PersonCues:
@@ -87,34 +90,47 @@ class PersonCues:
             honorific_re=re.compile(rf"(?<!\w)(?:{alternation(t.honorifics)})\s+(?=\w)", re.IGNORECASE),
             list_re=re.compile(rf"(?<!\w)(?:{alternation(t.list_openers)})\s*:", re.IGNORECASE),
             surname_list=tuple(t.surnames),
+            chinese_surnames=frozenset(w.lower() for w in t.chinese_surnames),
+            may_end=frozenset(w.lower() for w in t.may_end_name),
+            things=nm.NamedThings(t.thing_before, t.thing_after, spaced=True, blockers=t.thing_blockers),
         )
 
 
 class _Vi:
     """Vietnamese candidates; one instance per call (holds the tokenised text)."""
 
-    def __init__(self, text: str, cues: PersonCues, forbidden: Sequence[Span]):
+    def __init__(self, text: str, cues: PersonCues, forbidden: Sequence[Span], places: Sequence[Span] = ()):
         self.text, self.cues = text, cues
         self.starts, self.ends, self.words = nm.words_of(nm.WORD, text)
         self.runs = nm.runs(text, self.starts, self.ends, self.words, self._ok, self._starts_only, forbidden)
         self.run_of = {i: r for r in self.runs for i in r}
+        # runs that go through places: after "ông" or in a list item a name may contain one (a given name that reads like a place)
+        soft = set(places)
+        hard = [f for f in forbidden if f not in soft]
+        if len(hard) == len(forbidden):
+            self.soft_of = self.run_of
+        else:
+            soft_runs = nm.runs(text, self.starts, self.ends, self.words, self._ok, self._starts_only, hard)
+            self.soft_of = {i: r for r in soft_runs for i in r}
 
     def _ok(self, w: str) -> bool:
         return is_name_syllable(w) and (w.lower() not in self.cues.non_name or self._surname(w))
 
     def _starts_only(self, w: str) -> bool:
-        return w.lower() in self.cues.non_name
+        return w.lower() in self.cues.non_name and w.lower() not in self.cues.may_end
 
-    def _surname(self, w: str) -> bool:
-        return w.lower() in self.cues.surnames
+    def _surname(self, w: str, cued: bool = True) -> bool:
+        """A surname; next to a cue also a Chinese surname read the Sino-Vietnamese way ("Hùng")."""
+        low = w.lower()
+        return low in self.cues.surnames or (cued and low in self.cues.chinese_surnames)
 
     def _span(self, idx: list[int]) -> tuple[int, int]:
         return self.starts[idx[0]], self.ends[idx[-1]]
 
-    def pick_suffix(self, run: list[int], min_len: int = 2) -> tuple[list[int], bool] | None:
+    def pick_suffix(self, run: list[int], min_len: int = 2, cued: bool = True) -> tuple[list[int], bool] | None:
         """Name at the end of a run (after a title, before an apposition). Returns (words, late)."""
         n = len(run)
-        cands = [i for i in range(n) if self._surname(self.words[run[i]]) and min_len <= n - i <= 4]
+        cands = [i for i in range(n) if self._surname(self.words[run[i]], cued) and min_len <= n - i <= 4]
         if cands and nm.after_classifier(self.text, self.starts[run[0]], self.cues.classifiers,
                                          self.cues.classifier_endings):
             # the first syllables name the place: "tỉnh X Y <name>"
@@ -128,10 +144,12 @@ class _Vi:
             return None
         return run[: 4 if len(run) == 4 else min(len(run), 3)]
 
-    def run_from(self, pos: int) -> list[int] | None:
-        """The run part that starts at the first word at or after ``pos`` (if it starts exactly there)."""
+    def run_from(self, pos: int, soft: bool = False) -> list[int] | None:
+        """The run part that starts at the first word at or after ``pos`` (if it starts exactly there);
+        ``soft``: the runs that may go through a place."""
         i = bisect.bisect_left(self.starts, pos)
-        run = self.run_of.get(i) if i < len(self.words) and self.starts[i] == pos else None
+        runs = self.soft_of if soft else self.run_of
+        run = runs.get(i) if i < len(self.words) and self.starts[i] == pos else None
         return run[run.index(i):] if run else None
 
     def after_titles(self, title_spans: Sequence[Span]) -> Iterable[PersonCandidate]:
@@ -165,7 +183,7 @@ class _Vi:
             if m is None or m.end() != ts:
                 continue
             last = nm.word_ending_at(self.ends, self.starts, m.start())
-            run = self.run_of.get(last) if last is not None else None
+            run = self.soft_of.get(last) if last is not None else None
             if run is None:
                 continue
             picked = self.pick_suffix(run[: run.index(last) + 1])
@@ -174,7 +192,7 @@ class _Vi:
 
     def honorifics(self) -> Iterable[PersonCandidate]:
         for m in self.cues.honorific_re.finditer(self.text):
-            run = self.run_from(m.end())
+            run = self.run_from(m.end(), soft=True)
             name = self.pick_prefix(run) if run else None
             if name:
                 yield PersonCandidate(*self._span(name), "honorific", self.cues.scores["honorific"])
@@ -185,7 +203,7 @@ class _Vi:
             end = nm.list_end(self.text, pos, self.cues.abbreviations)
             while pos < end:
                 item_start = pos + len(self.text[pos:end]) - len(self.text[pos:end].lstrip())
-                run = self.run_from(item_start)
+                run = self.run_from(item_start, soft=True)
                 name = self.pick_prefix(run) if run else None
                 if name:
                     yield PersonCandidate(*self._span(name), "list", self.cues.scores["list"])
@@ -194,11 +212,12 @@ class _Vi:
 
     def shapes(self) -> Iterable[PersonCandidate]:
         for run in self.runs:
-            picked = self.pick_suffix(run, min_len=3)
+            picked = self.pick_suffix(run, min_len=3, cued=False)
             if picked and len(picked[0]) >= 3:
                 yield PersonCandidate(*self._span(picked[0]), "name_shape", self.cues.scores["name_shape"])
 
 
-def find_candidates(text: str, cues: PersonCues, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-    vi = _Vi(text, cues, forbidden)
+def find_candidates(text: str, cues: PersonCues, titles: Sequence[Span], forbidden: Sequence[Span],
+                    places: Sequence[Span] = ()) -> list[PersonCandidate]:
+    vi = _Vi(text, cues, forbidden, places)
     return [*vi.after_titles(titles), *vi.appositions(titles), *vi.honorifics(), *vi.lists(), *vi.shapes()]

@@ -14,14 +14,15 @@ from importlib.resources import files
 
 from pydantic import Field
 
-from ...normalise import fold, has_han
-from ...patterns import alternation
+from ...normalise import fold, has_han, to_simplified
+from ...patterns import alternation, cue_re
 from ...tables import Table
 from .. import dateparts as dp
 from ..base import DateRule, DateWords, Language, PersonCandidate, QuantityWords, Span, relative_words
 from ..registry import register_language
 from ..tables import PartOfDay, Quantities, Relative, Words, words
-from .persons import PersonCues, find_candidates
+from ..titles import TitleCues, TitleTable
+from .persons import PersonCues, find_candidates, office_after, office_before, simplified
 from .segmenter import JiebaSegmenter
 
 
@@ -43,6 +44,11 @@ class Dates(Table):
 class Editions(Table):
     prefix: Words = words()  # 第
     classifiers: Words = words()  # 次 届 回
+    first: Words = words()  # 首: "首届", "首次" are the first
+    streak: Words = words()  # 连续: "连续第三年举行" is the third, held every year
+    streak_classifiers: Words = words()  # 年
+    held: Words = words()  # 举行: "于2004首次举行" is the first (of the meeting its clause is about)
+    count_before: Words = words()  # "已成功举办十五届": the meeting of the clause is the 16th
 
 
 class ZhQuantities(Quantities):
@@ -62,11 +68,25 @@ class DatesTable(Table):
 class PersonsTable(Table):
     """``lang/zh/persons.toml``: cue tables of the Chinese person recogniser."""
 
-    surnames: Words = words()  # single-character surnames (simplified and traditional)
+    surnames: Words = words()  # single-character surnames
     double_surnames: Words = words()  # two-character surnames
+    vietnamese_middles: Words = words()  # 氏 文: surname + middle + one or two characters (a Vietnamese name)
+    offices: Words = words()  # office words a name follows or precedes (大使, 总理)
+    ranks: Words = words()  # military ranks right after a name (上将)
     post_honorifics: Words = words()  # words right after a name (同志, 先生)
-    after_name: Words = words()  # words that start right after a name; they fix a 1-character given name
-    non_name_chars: Words = words()  # characters that never end (or sit inside) a given name
+    after_name: Words = words()  # words that may start right after a name: they fix where it ends
+    left_stops: Words = words()  # words a name may follow when read backwards from an office word
+    not_stops: Words = words()  # words that start with a stop word but are none (自治区)
+    non_given_chars: Words = words()  # characters never inside a given name
+    given_too: Words = words()  # one-character words after a name that are also given names (和)
+    non_name_chars: Words = words()  # characters that never end (or sit inside) a name read backwards
+    transliteration_chars: Words = words()  # characters of transliterated foreign names (strings of them)
+    list_joiners: Words = words()  # what joins the names of a list (、)
+    place_first: Words = words()  # offices written after their place (市委书记): no name before them
+    thing_before: Words = words()  # words right before a name that make it a thing's name ("thành phố", "đường")
+    thing_after: Words = words()  # words right after a name that make it a thing's name ("City", 路)
+    thing_blockers: Words = words()  # words before a thing word that make it an organisation's ("UBND")
+    titles: TitleTable = TitleTable()  # where an office next to a name begins and ends
 
 
 class NamesTable(Table):
@@ -88,6 +108,7 @@ class Chinese(Language):
     country = "CN"
     segmenters = ("jieba",)
     warm_up = False  # jieba's dictionary takes a second: only a corpus with Chinese text pays for it
+    own_titles = True
     data = files(__package__)
 
     def __init__(self, *args, **kwargs):
@@ -100,12 +121,42 @@ class Chinese(Language):
                                      relative_words(c.relative), {})
         e = self._editions
         zh_num = r"(?P<num>\d{1,4}|[〇零一二两三四五六七八九十百]+)"
-        self._edition_patterns = (re.compile(rf"{alternation(e.prefix)}{zh_num}{alternation(e.classifiers)}"),)
+        self._edition_patterns = (  # the patterns that number the clause's meeting first: they win ties
+            re.compile(rf"(?P<subject>{alternation(e.streak)}){alternation(e.prefix)}{zh_num}"
+                       rf"{alternation(e.streak_classifiers)}"),
+            re.compile(rf"(?P<subject>(?P<num>{alternation(e.first)}){alternation(e.classifiers)})"
+                       rf"(?={alternation(e.held)})"),
+            # "…会晤连续四年举行": held four years in a row, this is the fourth
+            re.compile(rf"(?P<subject>{alternation(e.streak)}){zh_num}{alternation(e.streak_classifiers)}"
+                       rf"(?={alternation(e.held)})"),
+            re.compile(rf"(?P<count>{alternation(e.count_before)}){zh_num}{alternation(e.classifiers)}"),
+            re.compile(rf"{alternation(e.prefix)}[ \u3000]?{zh_num}[ \u3000]?{alternation(e.classifiers)}"),  # "第20 届"
+            re.compile(rf"(?P<num>{alternation(e.first)}){alternation(e.classifiers)}"),
+        )
         self._quantity = self._build_quantity_pattern()
         self._quantity_words = QuantityWords.of(self._quantities)
         self.suffixes = tuple(sorted(self.table("names.toml", NamesTable).name_suffixes, key=len, reverse=True))
         self.segmenter_impl = JiebaSegmenter()
-        self.person_cues = PersonCues.from_table(self.table("persons.toml", PersonsTable), self.person_scores)
+        persons = self.table("persons.toml", PersonsTable)
+        self.person_cues = PersonCues.from_table(persons, self.person_scores)
+        self.title_cues = TitleCues.from_table(persons.titles, self.spaced)
+
+    # ----------------------------------------------------------------------- cue words
+    def cue_pattern(self, words: Sequence[str]) -> re.Pattern[str]:
+        """Cue words in simplified and traditional characters (a third of the pages are traditional):
+        the table lists the simplified form, OpenCC adds the traditional one.
+
+        >>> from corridor_ie.lang import build_languages
+        >>> bool(build_languages().get("zh").cue_pattern(["会晤机制"]).search("年度會晤機制"))
+        True
+        """
+        to_traditional = self.__dict__.get("_s2t")
+        if to_traditional is None:  # built once, while the object is being constructed
+            import opencc
+
+            to_traditional = self.__dict__["_s2t"] = opencc.OpenCC("s2t").convert
+        forms = {f for w in words if w for f in (w, to_traditional(w))}
+        return cue_re(sorted(forms), spaced=False)
 
     # ----------------------------------------------------------------------- segmentation
     def split_line(self, line: str) -> list[str]:
@@ -113,6 +164,16 @@ class Chinese(Language):
 
     def learn_names(self, names: Iterable[str]) -> None:
         self.segmenter_impl.add_words(names)
+
+    def matching_text(self, text: str) -> str:
+        """Traditional characters as simplified ones (the cue tables are simplified), offsets kept: the
+        whole text at once when OpenCC keeps its length, else character by character."""
+        if not has_han(text):
+            return text
+        out = to_simplified(text)
+        if len(out) == len(text):
+            return out
+        return "".join(c if len(s := to_simplified(c)) != 1 else s for c in text)
 
     def cut(self, text: str) -> list[str]:
         return self.segmenter_impl.cut(text)
@@ -153,6 +214,8 @@ class Chinese(Language):
         >>> zh.parse_number("十一"), zh.parse_number("二十三"), zh.parse_number("二〇二三")
         (11, 23, 2023)
         """
+        if token in self._editions.first:
+            return 1
         n = self._numbers
         digits, mult, myriad = n.digits, n.multipliers, n.myriad
         if not token or any(c not in digits and c not in mult and c not in myriad for c in token):
@@ -185,7 +248,9 @@ class Chinese(Language):
         def g(name: str, body: str) -> str:
             return rf"(?P<{name}>{body}){ne}"
 
-        ym, mm, dm = alternation(c.year_mark), alternation(c.month_mark), f"[{''.join(c.day_mark)}]"
+        sp = r"[ \t\u00a0\u3000]*"  # "2018 年 06 月 15 日": spaces around the marks
+        ym, mm = rf"{sp}{alternation(c.year_mark)}{sp}", rf"{sp}{alternation(c.month_mark)}{sp}"
+        dm = rf"{sp}[{''.join(c.day_mark)}]"
         pod = rf"(?:\s*(?P<pod>{alternation(c.part_of_day)}))?"
         rs = rf"\s*{alternation(c.range_word)}\s*"
         rel = alternation(r.words for r in c.relative)
@@ -195,13 +260,14 @@ class Chinese(Language):
             DateRule(re.compile(rf"{nb}{yopt}{g('m1', n)}{mm}{g('d1', n)}{dm}?{rs}"
                                 rf"(?:(?:{g('y2', y)}{ym})?{g('m2', n)}{mm})?{g('d2', n)}{dm}")),
             DateRule(re.compile(rf"{nb}{g('d1', n)}{dm}?{rs}{g('d2', n)}{dm}")),
-            DateRule(re.compile(rf"{nb}{g('d1', n)}{alternation(c.day_mark[:1])}{pod}")),
+            DateRule(re.compile(rf"{nb}{g('d1', n)}{sp}{alternation(c.day_mark[:1])}{pod}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}{ym}{g('m1', n)}{mm}")),
             DateRule(re.compile(rf"{nb}{g('m1', arabic)}{mm}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}{ym}")),
             DateRule(re.compile(rf"{nb}{g('y1', y)}(?:{ym})?{rs}{g('y2', y)}{ym}")),
             DateRule(re.compile(rf"(?P<rel>{rel})(?:{g('m1', n)}{mm}(?:{g('d1', n)}{dm})?)?{pod}")),
-            dp.iso_rule(),
+            dp.iso_rule(r"(?<![\d.,/])", r"(?![\d]|[.,/-]\d)"),
+            dp.day_month_year_rule(r"(?<![\d.,/])", r"(?![\d]|[.,/-]\d)"),
         ]
 
     # ----------------------------------------------------------------------- editions, counts
@@ -215,5 +281,18 @@ class Chinese(Language):
             rf"(?P<more2>{alternation(q.suffix_more)})?(?P<unit>{alternation(q.units)})")
 
     # ----------------------------------------------------------------------- persons
-    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span]) -> list[PersonCandidate]:
-        return find_candidates(text, self.person_cues, titles, forbidden, self.cut)
+    def person_candidates(self, text: str, titles: Sequence[Span], forbidden: Sequence[Span],
+                          places: Sequence[Span] = ()) -> list[PersonCandidate]:
+        return find_candidates(text, self.person_cues, titles, forbidden, self.cut, self.segmenter_impl.is_common_word,
+                               places)
+
+    def title_before(self, text: str, lo: int, name_start: int, keep: Sequence[Span]) -> int | None:
+        return office_before(text, self.person_cues, lo, name_start, keep)
+
+    def title_after(self, text: str, name_end: int, hi: int) -> int | None:
+        return office_after(text, self.person_cues, name_end, hi)
+
+    def names_a_thing(self, text: str, start: int, end: int) -> bool:
+        lo = max(0, start - 40)
+        window = simplified(text[lo:end + 12])  # the words are simplified; offsets do not change
+        return self.person_cues.things.applies(window, start - lo, end - lo)

@@ -34,7 +34,7 @@ from corridor_ie.gazetteer.store import LineProblem, gazetteer_files
 from corridor_ie.normalise import ascii_fold
 
 from .clash import refuse_clash
-from .validate import Located, match_key, parse_text, read_files, validate_texts
+from .validate import NO_SOURCE, Located, match_key, parse_text, read_files, validate_texts
 
 ALIAS_LANGS = ("vi", "zh", "zh_hant", "en")
 DID_YOU_MEAN = 0.8  # lowest search score offered as "did you mean" for an unknown id
@@ -192,7 +192,7 @@ def write_files(gazetteer: list[Path], changes: dict[Path, list[Entry]]) -> int:
     for p, key in zip(after, _strip_lines(after), strict=True):
         if key in old:
             old.remove(key)
-        else:
+        elif not p.message.startswith(NO_SOURCE):  # reported by validate, not a reason to refuse
             added.append(p)
     if added:
         raise EditRefused(f"not written: the change would add {len(added)} problem(s) to the gazetteer",

@@ -209,6 +209,12 @@ def propose_id(entry_type: str, country: str | None, name: str, taken: set[str])
     return out
 
 
+def _source(c: Candidate) -> str:
+    """Where the proposed entry's facts come from: the first document it was seen in (URL or path)."""
+    first = c.sightings[0] if c.sightings else None
+    return (first.source or f"doc:{first.doc_id}") if first else "corridor-ie gazetteer suggest"
+
+
 def _note(c: Candidate, entry_id: str) -> str:
     note = f"proposed by `corridor-ie gazetteer suggest` from {c.count} sighting(s) in {len(c.docs)} document(s);" \
            " check before use"
@@ -245,7 +251,7 @@ def _gate_pair_entry(c: Candidate, gaz: Gazetteer, taken: set[str]) -> dict[str,
             aliases.setdefault(_alias_lang(c), []).append(s)
             keys.add(match_key(s))
     return {"id": entry_id, "type": "gate_pair", "names": names, "aliases": aliases, "parent": vn.parent,
-            "gates": [vn.id, cn.id], "note": _note(c, entry_id)}
+            "gates": [vn.id, cn.id], "note": _note(c, entry_id), "source": _source(c)}
 
 
 @dataclass(frozen=True)
@@ -287,7 +293,7 @@ def propose(c: Candidate, ctx: Context, taken: set[str], dropped: Counter[str]) 
         country = c.countries.most_common(1)[0][0] if c.countries else ctx.country_of(lang)
         entry_id = propose_id(entry_type, country, name, taken)
         data = {"id": entry_id, "type": entry_type, "names": {lang if lang != "und" else "vi": name},
-                "country": country, "note": _note(c, entry_id)}
+                "country": country, "note": _note(c, entry_id), "source": _source(c)}
         if c.parents:
             data["parent"] = c.parents.most_common(1)[0][0]
         if c.members:

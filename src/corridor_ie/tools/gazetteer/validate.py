@@ -11,7 +11,9 @@ by file and line, so an annotator can fix a file in one pass. The checks:
 - ``valid_from`` after ``valid_to`` (entries and positions);
 - ``successor`` / ``parent`` / ``gates`` / ``members`` / position ``jurisdiction`` naming no id;
 - a ``gate_pair`` whose gates are not [Vietnamese ``border_gate``, Chinese ``border_gate``];
-- a person holding the same title in two jurisdictions at once.
+- a person holding the same title in two jurisdictions at once;
+- a person without a ``source`` (where its facts come from: a URL or a document id). This problem is
+  reported but does not stop an edit (``NO_SOURCE``): an entry may be added first and sourced after.
 
 Example::
 
@@ -258,7 +260,22 @@ def check_positions(items: list[Located]) -> Iterator[LineProblem]:
                                "add valid_from/valid_to so the two periods do not overlap, or correct one jurisdiction")
 
 
-CHECKS = (check_duplicate_ids, check_names, check_periods, check_references, check_gate_pairs, check_positions)
+#: the start of the message of a person without a source (an edit may leave one; ``validate`` reports it)
+NO_SOURCE = "no source:"
+
+
+def check_sources(items: list[Located]) -> Iterator[LineProblem]:
+    """Persons whose facts say nowhere where they come from."""
+    for it in items:
+        e = it.entry
+        if e.type == "person" and not (e.source or "").strip():
+            yield _problem(it.path, it.line, f"{NO_SOURCE} person '{e.id}' does not say where its facts come from",
+                           'add "source": the URL of a page that states them, or a document id'
+                           ' (e.g. "seed:000_9a1eae0c09b23ae9")')
+
+
+CHECKS = (check_duplicate_ids, check_names, check_periods, check_references, check_gate_pairs, check_positions,
+          check_sources)
 
 
 # --- entry points -----------------------------------------------------------------------------
