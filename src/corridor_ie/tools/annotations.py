@@ -9,7 +9,7 @@ offsets and fails loudly when a snippet is no longer in the text. Format: ``anno
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -85,10 +85,16 @@ class Span:
     value: Any
 
 
-def source_path(gold: GoldDoc) -> Path:
+def source_path(gold: GoldDoc, roots: Sequence[Path] = ()) -> Path:
+    """The file a gold ``source`` names: ``seeds/…`` in the shared seeds, anything else in this checkout.
+    A gold file cannot make a tool read any file it names: a source that resolves outside the seeds,
+    this checkout and ``roots`` (the annotation folders being read) raises ValueError."""
     root, _, rest = gold.source.partition("/")
-    base = SHARED_ROOT if root == "seeds" else REPO_ROOT
-    return base / root / rest if root == "seeds" else base / gold.source
+    path = SHARED_ROOT / "seeds" / rest if root == "seeds" else REPO_ROOT / gold.source
+    real = path.resolve()
+    if not any(real.is_relative_to(r.resolve()) for r in (REPO_ROOT, SHARED_ROOT / "seeds", *roots)):
+        raise ValueError(f"source {gold.source!r} is outside the annotations folder and this checkout: not read")
+    return path
 
 
 def load_gold(path: Path) -> GoldDoc:
@@ -96,6 +102,12 @@ def load_gold(path: Path) -> GoldDoc:
         return GoldDoc.model_validate(json.loads(path.read_text(encoding="utf-8")))
     except json.JSONDecodeError as e:
         raise ValueError(f"{path}:{e.lineno}: not valid JSON ({e.msg})") from None
+    except UnicodeDecodeError:
+        raise ValueError(f"{path}: not UTF-8 text (save the file as UTF-8)") from None
+    except RecursionError:
+        raise ValueError(f"{path}: JSON nested too deeply to be a gold file") from None
+    except IsADirectoryError:
+        raise ValueError(f"{path}: is a folder, not a gold file") from None
     except ValidationError as e:
         err = e.errors()[0]
         raise ValueError(f"{path}: {'.'.join(str(x) for x in err['loc'])}: {err['msg']}") from None
@@ -106,13 +118,14 @@ def iter_gold(folder: Path) -> Iterator[tuple[Path, GoldDoc]]:
         yield p, load_gold(p)
 
 
-def raw_document(gold: GoldDoc):
-    """The RawDoc the gold describes, read with the project's own readers."""
+def raw_document(gold: GoldDoc, roots: Sequence[Path] = ()):
+    """The RawDoc the gold describes, read with the project's own readers (``roots``: see
+    :func:`source_path`)."""
     from corridor_ie.config import Limits
     from corridor_ie.ingest.readers import ReadFailure, iter_inputs
     from corridor_ie.types import Meta
 
-    for item in iter_inputs([str(source_path(gold))], Limits()):
+    for item in iter_inputs([str(source_path(gold, roots))], Limits()):
         if isinstance(item, ReadFailure):
             if gold.item is None or item.source.item == gold.item:
                 raise ValueError(f"{gold.source}: {item.error}")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .annotations import LABELS, GoldDoc, Span, anchor, iter_gold, raw_document
+from .annotations import LABELS, GoldDoc, Span, anchor, load_gold, raw_document
 from .identity import conference_key, same_action, same_official
 
 
@@ -390,9 +390,10 @@ def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline
     res = resources(pipeline, gazetteers)
     report = Report()
     folders = folder if isinstance(folder, list) else [folder]
-    for path, gold in (pg for f in folders for pg in iter_gold(f)):
+    for path in (p for f in folders for p in sorted(f.rglob("*.json"))):
         try:
-            raw = raw_document(gold)
+            gold = load_gold(path)
+            raw = raw_document(gold, folders)
             result = process_document(raw, res)
             if not result.records:
                 raise ValueError(result.errors[0].reason if result.errors else "no records")
@@ -400,7 +401,7 @@ def evaluate(folder: Path | list[Path], *, baseline: str | None = None, pipeline
             others = [r.model_dump(mode="json") for r in result.records[1:]]
             gold_spans = anchor(article["text"], gold.entities)
         except ValueError as e:
-            report.problems.append(f"{path}: {e}")
+            report.problems.append(str(e) if str(e).startswith(f"{path}:") else f"{path}: {e}")
             continue
         report.documents += 1
         if gold.relevant and article["relevant"]:

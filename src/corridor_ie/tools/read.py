@@ -49,13 +49,23 @@ def read_lines(paths: Iterable[Path]) -> Iterator[tuple[str, dict[str, Any]]]:
     """``("file:line", object)`` for every JSON line of every file, streamed in order."""
     paths = list(paths)
     for path in paths:
+        if path.is_dir():
+            raise SetupError("is a folder, not a records file", location=str(path),
+                             hint="give a JSON Lines records file")
         if not path.is_file():
             raise InputNotFound("no such file", location=str(path), hint="give a JSON Lines records file")
     for path in paths:
-        with path.open(encoding="utf-8") as fh:
-            for n, line in enumerate(fh, 1):
-                if not line.strip():
+        with path.open("rb") as fh:
+            for n, raw in enumerate(fh, 1):
+                if not raw.strip():
                     continue
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    if not raw.endswith(b"\n"):
+                        break  # a cut last line
+                    raise SetupError(f"not UTF-8 text (byte {e.start + 1} of the line)", location=f"{path}:{n}",
+                                     hint="expected records written by corridor-ie extract") from None
                 try:
                     obj = json.loads(line)
                 except json.JSONDecodeError:
@@ -63,6 +73,8 @@ def read_lines(paths: Iterable[Path]) -> Iterator[tuple[str, dict[str, Any]]]:
                         break
                     raise SetupError("not a JSON line", location=f"{path}:{n}",
                                      hint="expected records written by corridor-ie extract") from None
+                except RecursionError:
+                    raise SetupError("JSON nested too deeply to be a record", location=f"{path}:{n}") from None
                 if not isinstance(obj, dict) or "record_type" not in obj:
                     raise SetupError("not a record (no record_type)", location=f"{path}:{n}")
                 yield f"{path}:{n}", obj

@@ -45,7 +45,8 @@ def review_documents(paths: list[str], res: Resources, item: int | None = None) 
         if item is not None and n != item:
             continue
         if isinstance(doc, ReadFailure):
-            yield Failed(doc.source.location, str(doc.error))
+            err = doc.error  # its location is the document's, said once
+            yield Failed(doc.source.location, err.message + (f" ({err.hint})" if err.hint else ""))
         else:
             result = process_document(doc, res)
             if not result.records:

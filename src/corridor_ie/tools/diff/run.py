@@ -28,7 +28,7 @@ def run_diff(inputs: list[Path], series: str | None = None, old_edition: str | i
                              hint="or compare editions with --series SERIES --from N --to M")
         for p in inputs:
             if not p.is_file():
-                raise SetupError("no such file", location=str(p))
+                raise SetupError("is a folder, not a records file" if p.is_dir() else "no such file", location=str(p))
         return diff_runs(inputs[0], inputs[1])
     if old_edition is None or new_edition is None:
         raise SetupError("--series needs --from and --to editions", hint="e.g. --from 9 --to 10")

@@ -1,7 +1,7 @@
 """The diff as rich tables on a terminal, wrapped to its width.
 
 Every cell is a :class:`rich.text.Text`, so article text is printed as it is (``[b]`` stays ``[b]``),
-never read as rich markup.
+never read as rich markup; control characters (terminal escape sequences) are shown as ``\\x1b`` escapes.
 
 Example:
     >>> from io import StringIO
@@ -24,6 +24,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ...review.terminal import printable
 from ..models import RunsDiff, SeriesDiff
 from .cells import alignment_line, coverage_line, sections, summary_line, title_line
 
@@ -39,9 +40,9 @@ COLUMNS: dict[str, list[int | float]] = {
 
 def render_table(d: SeriesDiff | RunsDiff, console: Console) -> None:
     """Print the diff as rich tables (one per section that has rows), as wide as the console."""
-    console.print(Text(title_line(d), style="bold"))
+    console.print(Text(printable(title_line(d)), style="bold"))
     if isinstance(d, SeriesDiff):
-        console.print(Text(alignment_line(d)))
+        console.print(Text(printable(alignment_line(d))))
     for title, (header, rows) in sections(d).items():
         if not rows:
             continue
@@ -52,8 +53,8 @@ def render_table(d: SeriesDiff | RunsDiff, console: Console) -> None:
             else:
                 table.add_column(Text(h), overflow="fold", ratio=int(width * 10))
         for row in rows:
-            table.add_row(*(Text(cell) for cell in row))
+            table.add_row(*(Text(printable(cell)) for cell in row))
         console.print(table)
         if title == "Coverage":
-            console.print(Text(coverage_line(d)))  # type: ignore[arg-type]
+            console.print(Text(printable(coverage_line(d))))  # type: ignore[arg-type]
     console.print(Text(summary_line(d) if d.has_changes else "no differences"))
