@@ -195,7 +195,9 @@ class Supervisor:
         self._generation = 0  # bumped each time ``prepare`` changed the parent: older workers are replaced
         self._again: list[tuple[int, Any]] = []  # items to send again (after ``prepare``)
         self._tries: dict[int, int] = {}
-        self._window = window or 2 * self._n + 2
+        # documents read ahead of the one the caller waits for: enough that a slow document does not
+        # leave the other workers idle (head-of-line), few enough to bound the memory of read documents
+        self._window = window or max(32, 8 * self._n)
         self._pdeathsig = pdeathsig
         self._workers: list[_Worker] = []
         self._closed = False
