@@ -186,3 +186,38 @@ def test_a_second_run_on_a_locked_output_is_refused(tmp_path: Path) -> None:
     assert out.read_bytes() == before
     r = cli("extract", b, "-o", out, "--resume", "-q")  # once it is released, the run goes on
     assert r.exit_code == 0 and len(records(out)) > len(before.splitlines())
+
+
+needs_dev_full = pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+
+
+@needs_dev_full
+def test_output_to_a_full_device_is_one_line_and_writes_nothing_beside_it(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """``/dev/full`` answers every write with ENOSPC, as a full disk does."""
+    (a, _) = write_good(tmp_path / "in")
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    msg = _refused(tmp_path, a, empty, "-o", "/dev/full")
+    assert msg == "/dev/full: cannot write (No space left on device) (make room or choose another output)"
+    assert not Path("/dev/full.errors.jsonl").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
+
+
+@needs_dev_full
+def test_a_full_disk_keeps_the_output_and_resume_finishes_it(tmp_path: Path) -> None:
+    (a, b) = write_good(tmp_path / "in")
+    empty = tmp_path / "in" / "empty.txt"
+    empty.write_bytes(b"")
+    out = tmp_path / "o.jsonl"
+    out.write_text('{"record_type": "article", "doc_id": "old"}\n', encoding="utf-8")
+    msg = _refused(tmp_path, a, empty, b, "-o", out, "--errors", "/dev/full")  # the errors file is on the full disk
+    assert msg == (f"/dev/full: cannot write (No space left on device) ({out} is unchanged; {out}.partial holds "
+                   "the 1 document(s) written before: make room, then rerun with --resume to continue from it)")
+    assert out.read_text(encoding="utf-8") == '{"record_type": "article", "doc_id": "old"}\n'
+    r = cli("extract", a, empty, b, "-o", out, "--resume")  # room again: the .partial takes the output's place
+    assert r.exit_code == 1, r.stderr
+    assert sorted(Path(x["source"]["path"]).name for x in records(out) if x["record_type"] == "article") == \
+        ["good-1.txt", "good-2.txt"]
+    assert not Path(f"{out}.partial").exists()
