@@ -15,12 +15,13 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .config import load_pipeline
 from .errors import DocumentError, InputNotFound, OutputError, SetupError
+from .locks import held
 from .output import ResumeState, Sink, Target, drop_ranges, scan_output
 from .pipeline import load_resources, read_inputs, run_documents, skip_done
 
@@ -223,30 +224,13 @@ def _errors_shown(opts: ExtractOptions, out: Target) -> Path:
 @contextmanager
 def _locked(targets: list[Target]) -> Iterator[None]:
     """Hold the lock of each regular target for the run; refuse when another run holds one."""
-    from filelock import FileLock, Timeout
-
-    held: list[FileLock] = []
-    try:
+    with ExitStack() as stack:
         for t in targets:
-            if not t.regular or t.path is None:
-                continue
-            t.lock.parent.mkdir(parents=True, exist_ok=True)
-            lock = FileLock(str(t.lock), timeout=0)
-            try:
-                lock.acquire()
-            except Timeout:
-                raise SetupError(f"{t.path} is being written by another corridor-ie run (it holds {t.lock})",
-                                 hint="wait for that run to end, or choose another -o / --errors") from None
-            except OSError as e:
-                raise SetupError(f"{t.path}: cannot take the lock {t.lock} ({e.strerror or e})") from None
-            held.append(lock)
+            if t.regular and t.path is not None:
+                stack.enter_context(held(t.lock, lambda t=t: SetupError(
+                    f"{t.path} is being written by another corridor-ie run (it holds {t.lock})",
+                    hint="wait for that run to end, or choose another -o / --errors")))
         yield
-    finally:
-        for lock in reversed(held):
-            # the lock file goes while still held: a run that opened it meanwhile finds it unlinked when its
-            # lock succeeds, and filelock then starts again on a new file
-            Path(lock.lock_file).unlink(missing_ok=True)
-            lock.release()
 
 
 class OutputFailed(Exception):

@@ -39,6 +39,7 @@ from .edit import (
     _gazetteer_paths,
     default_file,
     entry_dict,
+    locked,
     make_entry,
     read_folder,
     write_files,
@@ -180,6 +181,11 @@ def apply_file(path: Path, gazetteer: Path, *, force: bool = False, dry_run: boo
     """
     if not gazetteer.is_dir():
         raise GazetteerError("no such gazetteer folder", location=str(gazetteer))
+    with locked(gazetteer):
+        return _apply(path, gazetteer, force, dry_run)
+
+
+def _apply(path: Path, gazetteer: Path, force: bool, dry_run: bool) -> ApplyReport:
     report = ApplyReport()
     batch = _Batch.load(gazetteer)
     seen: set[str] = set()

@@ -20,7 +20,8 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from rapidfuzz import fuzz
 from corridor_ie.errors import GazetteerError
 from corridor_ie.gazetteer.model import LABEL_OF_TYPE, Entry
 from corridor_ie.gazetteer.store import LineProblem, gazetteer_files
+from corridor_ie.locks import held
 from corridor_ie.normalise import ascii_fold
 
 from .clash import refuse_clash
@@ -248,9 +250,29 @@ def _gazetteer_paths(gazetteer: Path, target: Path) -> list[Path]:
     return files if target.resolve() in {f.resolve() for f in files} else [*files, target]
 
 
+LOCK_WAIT = 10.0  # seconds a write waits for another one on the same gazetteer folder
+
+
+@contextmanager
+def locked(gazetteer: Path) -> Iterator[None]:
+    """Hold the gazetteer folder's lock while its files are read and rewritten: two edits at once (two
+    ``gazetteer add``) each see the other's entry, none is lost or written twice."""
+    folder = gazetteer if gazetteer.is_dir() else gazetteer.parent
+    lock = folder / ".corridor-ie-gazetteer.lock"
+    with held(lock, lambda: GazetteerError(f"{folder}: another corridor-ie command is writing this gazetteer "
+                                           f"(it holds {lock})", hint="try again when it has finished"),
+              wait=LOCK_WAIT, required=False):
+        yield
+
+
 def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None, force: bool = False) -> EditResult:
     """Add a new entry to ``file`` (default: by type, see ``DEFAULT_FILE``) of the gazetteer folder.
     A person named like a place, organisation or series is refused unless ``force``."""
+    with locked(gazetteer):
+        return _add_entry(gazetteer, data, file, force)
+
+
+def _add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None, force: bool) -> EditResult:
     entry = make_entry(data)
     folder = read_folder([gazetteer])
     refuse_clash(entry, (it.entry for it in folder.items), force)
@@ -266,6 +288,11 @@ def add_entry(gazetteer: Path, data: dict[str, Any], file: Path | None = None, f
 
 def add_alias(gazetteer: Path, entry_id: str, name: str, lang: str = "vi", force: bool = False) -> EditResult:
     """Add ``name`` to ``aliases[lang]`` of the entry ``entry_id``, in the file that holds it."""
+    with locked(gazetteer):
+        return _add_alias(gazetteer, entry_id, name, lang, force)
+
+
+def _add_alias(gazetteer: Path, entry_id: str, name: str, lang: str, force: bool) -> EditResult:
     if lang not in ALIAS_LANGS:
         raise GazetteerError(f"unknown alias language '{lang}'", hint=f"use one of {', '.join(ALIAS_LANGS)}")
     name = unicodedata.normalize("NFC", " ".join(name.split()))
