@@ -21,8 +21,7 @@ from pathlib import Path
 
 from .config import load_pipeline
 from .errors import DocumentError, InputNotFound, OutputError, SetupError
-from .locks import held
-from .output import ResumeState, Sink, Target, drop_ranges, scan_output
+from .output import ResumeState, Sink, Target, drop_ranges, held, scan_output
 from .pipeline import load_resources, read_inputs, run_documents, skip_done
 
 

@@ -32,8 +32,8 @@ from rapidfuzz import fuzz
 from corridor_ie.errors import GazetteerError
 from corridor_ie.gazetteer.model import LABEL_OF_TYPE, Entry
 from corridor_ie.gazetteer.store import LineProblem, gazetteer_files
-from corridor_ie.locks import held
 from corridor_ie.normalise import ascii_fold
+from corridor_ie.output import held
 
 from .clash import refuse_clash
 from .validate import NO_SOURCE, Located, match_key, parse_text, read_files, validate_texts
