@@ -151,3 +151,14 @@ def test_deep_or_non_utf8_gold_files_are_one_line(tmp_path: Path, data: bytes, m
     r = cli("evaluate", folder)
     assert r.exit_code == 1
     assert [x.strip() for x in r.stdout.splitlines() if "bad.json" in x] == [f"{folder / 'bad.json'}: {message}"]
+
+
+def test_a_lone_surrogate_in_show_is_printed_not_raised(tmp_path: Path) -> None:
+    src = tmp_path / "s.jsonl"
+    src.write_text('{"text": "' + GOOD["good-1.txt"].strip() + ' \\ud800 \\udfff end"}\n', encoding="utf-8")
+    r = cli("show", src)
+    assert r.exit_code == 0, r.stderr
+    assert "end" in r.stdout and "\ud800" not in r.stdout
+    page = tmp_path / "s.html"
+    assert cli("show", src, "--html", page).exit_code == 0
+    assert "\ud800" not in page.read_text(encoding="utf-8")
