@@ -40,6 +40,8 @@ from .tables import RecordsTable
 
 #: punctuation that ends a name (a comma only pauses it: what follows must continue it)
 _HARD = re.compile(r"[.;:!?。；：！？\"“”«»\n|]")
+#: a quoted title: “…”, «…», "…" (one line, not too long)
+_QUOTED = re.compile(r"“[^“”\n]{1,150}”|«[^«»\n]{1,150}»|\"[^\"\n]{1,150}\"")
 #: punctuation that may stand between an edition and its head noun
 _GAP_BAD = re.compile(r"[.,;:!?。，；：！？\"“”«»\n|]")
 _COMMA = re.compile(r"[,，]")
@@ -130,20 +132,43 @@ def _in_caption(text: str, pos: int, cues: EventCues) -> bool:
     """Whether ``pos`` is on a photo caption line ("附图:…", "Quang cảnh hội nghị |", "… (Photo: VNA)")."""
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
-    line = text[a:b if b >= 0 else len(text)].strip()
-    return line.startswith("|") or line.endswith("|") or bool(cues.captions.search(line))
+    b = b if b >= 0 else len(text)
+    line = text[a:b].strip()
+    if line.startswith("|") or line.endswith("|"):
+        return True
+    for cue in cues.captions.finditer(text, a, b):
+        close = text.find(")" if cue.group().startswith("(") else "）", cue.end(), b) \
+            if cue.group().startswith(("(", "（")) else -1
+        if close < 0 or pos < close:  # "… (Photo: VNA)Hanoi (VNA) - …": the story glued after the credit is no caption
+            return True
+    return False
+
+
+def _quoted(text: str, lo: int, hi: int, cues: EventCues) -> list[Span]:
+    """Quoted titles inside ``text[lo:hi]`` (quote marks included) that follow a head noun ("Hội đàm công
+    tác “Festival …”"): such a title is one unit of the name (a quoted title alone is no part of one)."""
+    out = []
+    for m in _QUOTED.finditer(text, lo, hi):
+        before = text[max(lo, m.start() - 40):m.start()]
+        if any(h.end() >= len(before) - 12 for h in cues.heads.finditer(before)):
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _left_bound(t: TaggedDoc, pos: int, limit: int, cues: EventCues) -> int:
     """Where a name that ends at ``pos`` may start: after the last stop word, clause punctuation,
-    date or person before it (no further back than ``limit``)."""
+    date or person before it (no further back than ``limit``); a quoted title is one unit ("Hội đàm
+    công tác “Tuần lễ … Việt – Trung” giữa … lần thứ hai": neither its quote marks nor its words end
+    the name)."""
     text = t.text
     lo = max(limit, pos - cues.reach)
-    inner = [(m.start, m.end) for m in t.mentions if m.label in _UNITS and lo <= m.start and m.end <= pos]
+    quoted = _quoted(text, lo, pos, cues)
+    inner = [(m.start, m.end) for m in t.mentions if m.label in _UNITS and lo <= m.start and m.end <= pos] + quoted
     stops = [m.end() for p in (cues.name_stops, cues.planned_before, cues.happened_before, cues.frames, cues.past)
              for m in p.finditer(text, lo, pos) if not any(a <= m.start() < b for a, b in inner)]
     best = max([lo, *stops])
-    best = max(best, _ends(_HARD, text, lo, pos))
+    best = max([best, *(m.end() for m in _HARD.finditer(text, lo, pos)
+                        if m.end() <= pos and not any(a <= m.start() < b for a, b in quoted))])
     if cues.name_before == "clause":  # a clause ends at a comma too
         best = max(best, _ends(_COMMA, text, lo, pos))
     for m in t.mentions:
@@ -392,7 +417,11 @@ def _numbered(t: TaggedDoc, ed: Mention, sent: Span, lo: int, hi: int, cues: Eve
     left = _left_bound(t, ed.start, lo, cues)
     start = None
     if cues.name_before == "head":
+        quoted = _quoted(text, left, ed.start, cues)
         heads = [m for m in cues.heads.finditer(text, left, ed.end) if m.start() < ed.end]
+        # a head noun inside a quoted title names the title's event, not this one, when a head stands before it
+        outside = [m for m in heads if not any(a <= m.start() < b for a, b in quoted)]
+        heads = outside or heads
         if heads:
             start = heads[-1].start()
     elif cues.name_before == "clause":
