@@ -159,8 +159,20 @@ def find_location(t: TaggedDoc, spans: tuple[Span, ...], gaz: Gazetteer, cues: E
 # --------------------------------------------------------------------------- format, attendance, documents
 
 
+_CLAUSE_STOP = re.compile(r"[,，;；。.!?！？\n]")
+
+
 def find_format(t: TaggedDoc, spans: tuple[Span, ...], cues: EventCues) -> str | None:
-    """"online", "hybrid" or "in_person" when a format phrase is stated in ``spans``."""
+    """"online", "hybrid" or "in_person" when a format phrase is stated in ``spans``; not in the clause of
+    a count of earlier editions ("… trực tiếp, sau hai lần tổ chức theo hình thức trực tuyến": those two
+    were online)."""
+    counts = []
+    for c in t.of("EDITION"):
+        if c.attr("kind") == "count":
+            stop = _CLAUSE_STOP.search(t.text, c.end)
+            counts.append((c.start, stop.start() if stop else len(t.text)))
+    if counts:
+        spans = tuple(p for span in spans for p in subtract(span, counts))
     for span in spans:
         if not cues.format_any.search(t.text, *span):  # most spans state none
             continue

@@ -61,7 +61,7 @@ _TRAIL_JUNK = " \t\n,，、:：;；-–—(（"
 #: how close a status cue must stand to a name, in characters (before it, after it)
 _CUE_BEFORE, _CUE_AFTER = 48, 40
 
-CUES = ("frame", "planned", "past", "happened", "none")
+CUES = ("frame", "planned", "past", "happened", "announced", "about", "none")
 
 
 @dataclass(frozen=True)
@@ -391,17 +391,20 @@ def _facts(t: TaggedDoc, start: int, end: int, cues: EventCues, ctx: _DocView, h
                       bool(pairs) or bool(scopes) or bool(cues.international.search(text, start, end)))
 
 
-def _subject_sides(t: TaggedDoc, lo: int, start: int, cues: EventCues) -> tuple[str, ...]:
+def _subject_sides(t: TaggedDoc, lo: int, start: int, cues: EventCues, pronoun: bool = False) -> tuple[str, ...]:
     """The places of the sides that hold a meeting whose name names none: "Bộ đội Biên phòng tỉnh A (Việt
-    Nam) và … khu vực B (Trung Quốc) đã tổ chức Hội đàm định kỳ lần thứ IV" (not a place after "tại")."""
+    Nam) và … khu vực B (Trung Quốc) đã tổ chức Hội đàm định kỳ lần thứ IV" (not a place after "tại"); with
+    ``pronoun`` (the name calls its sides "their", "hai bên", 双方) the places named before it in its
+    sentence, with or without a verb of holding between."""
     text = t.text
-    verb = [m for m in cues.happened_before.finditer(text, max(lo, start - 30), start)]
-    if not verb:
+    verb = [m for m in cues.happened_before.finditer(text, max(lo, start - 40), start)]
+    if not verb and not pronoun:
         return ()
-    where = [c.end() for c in cues.location_cues.finditer(text, lo, verb[-1].start())]
+    upto = verb[-1].start() if verb else start
+    where = [c.end() for c in cues.location_cues.finditer(text, lo, upto)]
     ids = []
     for m in t.of("PLACE"):
-        if lo <= m.start and m.end <= verb[-1].start() and m.id:
+        if lo <= m.start and m.end <= upto and m.id:
             if any(w <= m.start and not _COMMA.search(text, w, m.start) for w in where):
                 continue  # "tại tỉnh A, …": where, not who
             ids.append(m.id)
@@ -409,6 +412,15 @@ def _subject_sides(t: TaggedDoc, lo: int, start: int, cues: EventCues) -> tuple[
 
 
 # --------------------------------------------------------------------------- finding mentions
+
+
+def subject_of(text: str, ed: Mention, m: ConferenceMention, cues: EventCues) -> bool:
+    """Whether an edition that numbers its clause's subject ("This is the second time that the Session was
+    organised …", "…是连续第三年举行") may number the mention ``m``: one named before it, or after it with
+    no other meeting's head noun between ("… the Session was organised with the Spring Meeting": the
+    edition numbers the Session, not the Spring Meeting)."""
+    return m.end <= ed.start or cues.heads.search(text, ed.end, m.start) is None
+
 
 
 def _numbered(t: TaggedDoc, ed: Mention, sent: Span, lo: int, hi: int, cues: EventCues,
@@ -449,7 +461,8 @@ def _numbered(t: TaggedDoc, ed: Mention, sent: Span, lo: int, hi: int, cues: Eve
     facts = _facts(t, start, end, cues, ctx, head)
     participants = facts.participants
     if not participants and facts.mechanisms and facts.mechanisms[0] not in ctx.generic:
-        participants = _subject_sides(t, sent[0], start, cues)
+        participants = _subject_sides(t, sent[0], start, cues,
+                                      pronoun=cues.pronoun_sides.search(text, start, end) is not None)
     return ConferenceMention(start, end, sentence_of(ctx.sents, ed.start), (ed.start, ed.end), ed.value,
                              facts.mechanisms, participants, facts.series_id,
                              year if year is not None else _year_after(text, end, cues),
@@ -500,10 +513,15 @@ def _unnumbered(t: TaggedDoc, a0: int, a1: int, lo: int, hi: int, cues: EventCue
         return None
     head_at = None if head is None else (head[0] if isinstance(head, tuple) else head.start())
     facts = _facts(t, start, end, cues, ctx, head_at)
+    participants = facts.participants
+    if not participants and head is not None and facts.mechanisms and facts.mechanisms[0] not in ctx.generic:
+        # "Leaders of A and B held a border trade forum": the sides that hold it
+        participants = _subject_sides(t, ctx.sents[sentence_of(ctx.sents, a0)][0], start, cues,
+                                      pronoun=cues.pronoun_sides.search(text, start, end) is not None)
     if year is None and head is not None:
         year = _year_after(text, end, cues) or _year_before(text, start) or _year_inside(text, start, end)
     return ConferenceMention(start, end, sentence_of(ctx.sents, a0), (a0, a1), None, facts.mechanisms,
-                             facts.participants, facts.series_id, year, facts.domestic, facts.international,
+                             participants, facts.series_id, year, facts.domestic, facts.international,
                              has_head=head is not None)
 
 
@@ -534,9 +552,11 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
     editions = [m for m in t.of("EDITION") if isinstance(m.value, int) and not _in_caption(text, m.start, cues)]
     out: list[ConferenceMention] = []
     streaks: list[Mention] = []
+    counted = {sentence_of(sents, m.start) for m in editions if m.attr("kind") == "count"}
     for k, ed in enumerate(editions):
         if ed.attr("kind") == "subject":
-            streaks.append(ed)
+            if sentence_of(sents, ed.start) not in counted:  # "lần đầu tiên … sau hai lần tổ chức": the count's
+                streaks.append(ed)
             continue
         if ed.attr("kind") == "count":
             continue  # "đã tổ chức thành công 7 kỳ": read by the events of the document
@@ -575,7 +595,8 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
             bare.append(m)  # is no meeting
             continue
         if m is not None:
-            streak = next((x for x in streaks if sentence_of(sents, x.start) == m.sentence), None)
+            streak = next((x for x in streaks if sentence_of(sents, x.start) == m.sentence
+                           and subject_of(text, x, m, cues)), None)
             if streak is not None:  # "…新春会晤联谊是连续第三年举行", "…于2004首次举行": the clause's meeting
                 m = replace(m, edition=streak.value, anchor=(streak.start, streak.end))
                 streaks.remove(streak)
@@ -626,8 +647,9 @@ def _cue(text: str, left: Span, right: Span, cues: EventCues) -> str:
     after = text[right[0]:min(right[1], right[0] + _CUE_AFTER)]
     if _framed(before, after, cues):
         return "frame"
-    if cues.about.search(before):
-        return "none"  # "A press conference on the … Fair 2018 opened": the verbs are the other event's
+    if cues.about.search(before):  # "A press conference on the … Fair 2018 opened": the verbs are the other
+        # event's; one that announces it tells it is still to come
+        return "announced" if cues.announced.search(before) else "about"
     clause_before = _COMMA.split(before)[-1]  # "王毅还将…共同主持…", "Việt Nam sẽ chủ trì tổ chức …"
     if cues.future.search(after) or cues.planned_before.search(before) or cues.future.search(clause_before):
         return "planned"
@@ -664,5 +686,8 @@ def _with_cues(t: TaggedDoc, ms: list[ConferenceMention], cues: EventCues) -> li
         prev = out[-1] if out and out[-1].sentence == m.sentence else None
         if prev is not None and prev.cue in ("planned", "frame") and cues.along.search(text, *left):
             cue = prev.cue  # "赴华出席A；同时，出席B": B is on the same trip
+        if cue in ("announced", "about"):  # its clause tells of the other event: only its name is its own
+            out.append(replace(m, cue=cue, clause=(m.start, m.end)))
+            continue
         out.append(replace(m, cue=cue, clause=(left[0], right[1])))
     return out
