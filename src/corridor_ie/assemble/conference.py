@@ -29,7 +29,7 @@ from ..lang.cues import EventCues
 from ..records import ConferenceRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
 from .events import EventMention, Span, event_dates, inside, sentence_of, sentence_spans, subtract
-from .spans import year_of
+from .spans import date_parts, year_of
 
 if TYPE_CHECKING:
     from .stage import DocContext
@@ -244,6 +244,12 @@ def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...], cues: EventC
     own = [(m.start, m.end) for m in ev.mentions]
     sents = sentence_spans(t)
     others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues, sents)]
+    # "…召开第五届…交易会筹备工作会议": a name that qualifies another meeting's head noun right after it; the
+    # dates before it in its sentence are that meeting's
+    for m in ev.mentions:
+        if _qualifies_other(t.text, m.end, m.clause[1], cues):
+            i = sentence_of(sents, m.start)
+            others += [(d.start, d.end) for d in t.of("DATE") if sents[i][0] <= d.start and d.end <= m.start]
 
     def cut(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         return tuple(p for sp in spans for p in subtract(sp, others))
@@ -271,6 +277,32 @@ def _before_other_meeting(t: TaggedDoc, d: Mention, own: list[Span], names: list
     return any(not any(a <= h.start() < b for a, b in names) for h in cues.heads.finditer(t.text, d.end, nxt))
 
 
+def _qualifies_other(text: str, end: int, limit: int, cues: EventCues) -> bool:
+    """Whether a head noun follows a name within a few characters, with no punctuation between
+    ("…交易会筹备工作会议"): the name qualifies another meeting."""
+    gap_end = min(limit, end + 6)
+    h = cues.heads.search(text, end, gap_end + 4)
+    return h is not None and h.start() <= gap_end and not re.search(r"[\s,，、;；。.!?()（）]", text[end:h.start()]) \
+        and h.start() > end
+
+
+def _ahead(t: TaggedDoc, start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """A planned meeting's days whose year was read from the publication date (the nearest such day)
+    fall after it: "将于10月19日…" in a March article is October of the same year, not of the year before."""
+    pub = t.seg.published.isoformat() if t.seg.published else None
+    if not start or not pub or year_of(start) is None or start[:len(pub)] >= pub[:len(start)]:
+        return start, end
+    anchored = any(m.attr("year_source") == "anchor" and (date_parts(m.value) or ("",))[0] == start
+                   for m in t.of("DATE"))
+    if not anchored:
+        return start, end
+
+    def nxt(iso: str | None) -> str | None:
+        return f"{int(iso[:4]) + 1:04d}{iso[4:]}" if iso and iso[:4].isdigit() else iso
+
+    return nxt(start), nxt(end)
+
+
 def _with_year(iso: str | None, year: int) -> str | None:
     """A day stated without a year ("--02-22") in the year the event is named by."""
     return f"{year:04d}{iso[1:]}" if iso and iso.startswith("--") else iso
@@ -287,6 +319,8 @@ def conference_record(ctx: DocContext, ev: EventMention, others_near: tuple[Span
     first = ev.spans if reported or not ev.near else ev.near
     names = [(m.start, m.end) for m in ctx.mentions]
     start, end = _dates(t, ev, first, cues, names)
+    if ev.status == "planned" and ev.year is None:
+        start, end = _ahead(t, start, end)
     year = ev.year if ev.year is not None else (year_of(start) if start else None)
     if year is not None:  # "the 2023 Spring Meeting … on February 22": the year that names the event
         start, end = (_with_year(d, year) for d in (start, end))

@@ -458,7 +458,7 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
     for i, m in enumerate(ms):
         if series[i] is not None:
             named.setdefault(series[i], []).append(m)
-    return _events(t, groups, gaz, cues, named)
+    return _events(t, groups, gaz, cues, named, generic)
 
 
 def _unstated_year(t: TaggedDoc, m: ConferenceMention, ref_year: int | None, cues: EventCues) -> int | None:
@@ -607,7 +607,7 @@ def _own_end(text: str, m: ConferenceMention, cues: EventCues) -> int:
 
 
 def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: EventCues,
-            named: dict[tuple, list[ConferenceMention]]) -> list[EventMention]:
+            named: dict[tuple, list[ConferenceMention]], generic: frozenset[str] = frozenset()) -> list[EventMention]:
     sents = sentence_spans(t)
     text = t.text
     out: list[EventMention] = []
@@ -627,11 +627,14 @@ def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: Eve
         if (g.status == "reported" or g.status == "planned" and first_planned) and not reported_done:
             # the reported event's facts are also in sentences that refer back to it ("Hội nghị", 本次会议)
             masked = [m.clause for h in groups.values() if h is not g for m in h.members]
+            # … or by the words of its own kind of meeting ("Hội chợ dự kiến diễn ra …", 本届交易会将于…)
+            kinds = {m.mechanism for m in g.members if m.mechanism not in generic}
+            own_words = [p for k, p in cues.mechanisms if k in kinds]
             for i, (s, e) in enumerate(sents):
                 if i in idx:
                     continue
                 parts = subtract((s, e), masked)
-                if any(cues.reference.search(text, a, b) for a, b in parts):
+                if any(r.search(text, a, b) for a, b in parts for r in (cues.reference, *own_words)):
                     idx.append(i)
                     spans += parts
             idx.sort()

@@ -481,7 +481,10 @@ def _unnumbered(t: TaggedDoc, a0: int, a1: int, lo: int, hi: int, cues: EventCue
     if cues.name_before == "head":
         before = [m for m in heads if m.start() <= a0 and not _GAP_BAD.search(text, m.end(), a0)]
         if before:
-            start = before[-1].start()
+            k = len(before) - 1  # "Hội nghị Gặp gỡ đầu Xuân": head nouns in a row are one name
+            while k and before[k - 1].end() <= before[k].start() and not text[before[k - 1].end():before[k].start()].strip():
+                k -= 1
+            start = before[k].start()
     elif cues.name_before == "clause":
         start = left
     elif cues.spaced:  # "the annual Vietnam – China International Trade and Tourism Fair": a title before it
