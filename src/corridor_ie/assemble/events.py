@@ -425,9 +425,11 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
             top.add(m)
         elif year is not None and m.mechanism not in numbered_only:
             group((series[i], None, year), None, year).add(m)
-        elif m.mechanism not in numbered_only and (known[i] or m.participants) and (
-                y := _unstated_year(t, m, ref_year, cues)) is not None:
-            g = group((series[i], None, y), None)  # its id needs a year; its dates keep only what is stated
+        elif m.mechanism not in numbered_only and (known[i] or m.participants) and _said_to_be_held(t, m, cues):
+            # its id needs a year: the article's (its dates keep only what is stated); with none known it
+            # waits for an edition a count or copula gives it ("The event, the first of its kind, …")
+            y = _unstated_year(t, m, ref_year)
+            g = group((series[i], None, y), None)
             g.id_year = y
             g.add(m)
     for i, m in enumerate(ms):  # "本届边关旅游节由…主办": the one year-named edition of its series
@@ -461,14 +463,17 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
     return _events(t, groups, gaz, cues, named, generic)
 
 
-def _unstated_year(t: TaggedDoc, m: ConferenceMention, ref_year: int | None, cues: EventCues) -> int | None:
-    """The year an unnumbered meeting whose words give none is identified by, when the article says it
-    takes place or will ("Hội chợ … sẽ diễn ra từ ngày 11 đến 15/12", "the fair opened on October 19"):
-    the year of a date in its clause, else the article's (its publication year, else that of its first
-    full date). None for a meeting mentioned in passing, as an earlier one, or described by a copula
-    ("Đây là hội thảo … thường niên"): its year is not the article's."""
-    if m.cue not in ("happened", "planned", "announced") or cues.copulas.search(t.text, max(m.clause[0], m.start - 12), m.start):
-        return None
+def _said_to_be_held(t: TaggedDoc, m: ConferenceMention, cues: EventCues) -> bool:
+    """Whether the article says an unnumbered meeting takes place or will ("Hội chợ … sẽ diễn ra …", "the
+    fair opened …", a press conference on it); not one mentioned in passing, as an earlier one, or
+    described by a copula ("Đây là hội thảo … thường niên")."""
+    return m.cue in ("happened", "planned", "announced") and not cues.copulas.search(
+        t.text, max(m.clause[0], m.start - 12), m.start)
+
+
+def _unstated_year(t: TaggedDoc, m: ConferenceMention, ref_year: int | None) -> int | None:
+    """The year an unnumbered meeting said to be held, whose words give none, is identified by: the year
+    of a date in its clause, else the article's (its publication year, else that of its first full date)."""
     return year_in(t, [m.clause]) or ref_year
 
 

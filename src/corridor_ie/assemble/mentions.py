@@ -656,7 +656,11 @@ def _cue(text: str, left: Span, right: Span, cues: EventCues) -> str:
     clause_before = _COMMA.split(before)[-1]  # "王毅还将…共同主持…", "Việt Nam sẽ chủ trì tổ chức …"
     if cues.future.search(after) or cues.planned_before.search(before) or cues.future.search(clause_before):
         return "planned"
-    if cues.past.search(before) or cues.past_after.search(after):
+    past = list(cues.past.finditer(before))
+    said = list(cues.happened_before.finditer(before))
+    if past and said and said[-1].start() <= past[-1].start() < said[-1].end():
+        return "happened"  # "The consensus was reached at …": the past word is part of a report of this one
+    if past or cues.past_after.search(after):
         return "past"
     if cues.happened.search(after) or cues.happened_before.search(before):
         return "happened"
