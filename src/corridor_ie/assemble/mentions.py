@@ -155,6 +155,14 @@ def _quoted(text: str, lo: int, hi: int, cues: EventCues) -> list[Span]:
     return out
 
 
+def _lists_sides(text: str, j: int, limit: int, places: set[int], cues: EventCues) -> bool:
+    """Whether a colon opens the list of a name's sides ("giữa 4 tỉnh: Lạng Sơn, …", "hai địa phương: tỉnh
+    A và …"): a place or a participant word follows it."""
+    while j < limit and text[j] in " \t\u00a0":
+        j += 1
+    return j in places or cues.continuations.match(text, j) is not None
+
+
 def _left_bound(t: TaggedDoc, pos: int, limit: int, cues: EventCues) -> int:
     """Where a name that ends at ``pos`` may start: after the last stop word, clause punctuation,
     date or person before it (no further back than ``limit``); a quoted title is one unit ("Hội đàm
@@ -167,8 +175,10 @@ def _left_bound(t: TaggedDoc, pos: int, limit: int, cues: EventCues) -> int:
     stops = [m.end() for p in (cues.name_stops, cues.planned_before, cues.happened_before, cues.frames, cues.past)
              for m in p.finditer(text, lo, pos) if not any(a <= m.start() < b for a, b in inner)]
     best = max([lo, *stops])
+    places = {m.start for m in t.mentions if m.label in ("PLACE", "ORG") and lo <= m.start < pos}
     best = max([best, *(m.end() for m in _HARD.finditer(text, lo, pos)
-                        if m.end() <= pos and not any(a <= m.start() < b for a, b in quoted))])
+                        if m.end() <= pos and not any(a <= m.start() < b for a, b in quoted)
+                        and not (m.group() in ":：" and _lists_sides(text, m.end(), pos, places, cues)))])
     if cues.name_before == "clause":  # a clause ends at a comma too
         best = max(best, _ends(_COMMA, text, lo, pos))
     for m in t.mentions:
