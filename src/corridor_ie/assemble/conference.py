@@ -29,6 +29,7 @@ from ..lang.cues import EventCues
 from ..records import ConferenceRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
 from .events import EventMention, Span, event_dates, inside, sentence_of, sentence_spans, subtract
+from .mentions import joined
 from .spans import date_parts, year_of
 
 if TYPE_CHECKING:
@@ -243,7 +244,8 @@ def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...], cues: EventC
     meeting's ("Sáng 4/11, … chủ trì cuộc họp chuẩn bị tham dự Diễn đàn …")."""
     own = [(m.start, m.end) for m in ev.mentions]
     sents = sentence_spans(t)
-    others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues, sents)]
+    others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues, sents)
+              or _opens_other_name(t.text, d, own, names, cues)]
     # "…召开第五届…交易会筹备工作会议": a name that qualifies another meeting's head noun right after it; the
     # dates before it in its sentence are that meeting's
     for m in ev.mentions:
@@ -275,6 +277,22 @@ def _before_other_meeting(t: TaggedDoc, d: Mention, own: list[Span], names: list
         return False
     nxt = min(after)
     return any(not any(a <= h.start() < b for a, b in names) for h in cues.heads.finditer(t.text, d.end, nxt))
+
+
+_OPENER_GAP = re.compile(r"\s*[,，、:：]\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _opens_other_name(text: str, d: Mention, own: list[Span], names: list[Span], cues: EventCues) -> bool:
+    """Whether a date opens another meeting's clause, only a comma between them ("Tiếp nối … lần thứ 3,
+    sáng 12/9, Diễn đàn lần thứ 4 đã diễn ra", "…, on May 6, the 4th session was held"): that meeting's
+    day, not one named before it (unless the two names are joined: "…论坛暨第三届…合作周")."""
+    gap = _OPENER_GAP.match(text, d.end)
+    if gap is None:
+        return False
+    other = next(((a, b) for a, b in names if a == gap.end()), None)
+    if other is None or other in own:
+        return False
+    return not any(joined(text, other[1], a, cues) for a, _ in own if a >= other[1])
 
 
 def _qualifies_other(text: str, end: int, limit: int, cues: EventCues) -> bool:

@@ -619,11 +619,28 @@ def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: Eve
     ordered = sorted(groups.values(), key=lambda g: (_ORDER[g.status or "referenced"], g.series_id or "",
                                                     g.edition or 0, g.year or 0))
     reported_done = False
+    # "Ngày 12/9, tại X, hai bên tổng kết Biên bản Diễn đàn lần thứ 3 và khai mạc Diễn đàn lần thứ 4": the
+    # words before the first name of a sentence that names a reported event are that event's, not those
+    # of an edition named in passing before it
+    openers: dict[int, Span] = {}
+    for g in groups.values():
+        if g.status != "reported":
+            continue
+        for m in g.members:
+            s0 = sents[m.sentence][0]
+            first = min((x.start for h in groups.values() for x in h.members if x.sentence == m.sentence),
+                        default=m.start)
+            if first < m.start and first - _NEAR_BEFORE > s0:  # (the words right before a name stay its own)
+                openers[m.sentence] = (s0, first - _NEAR_BEFORE)
     # the event the article is about: the first reported one, else (an article announcing one) the first planned
     first_planned = not any(g.status == "reported" for g in ordered)
     for g in ordered:
         own = [m.clause for m in g.members]
         others = [(m.start, m.end) for h in groups.values() if h is not g for m in h.members]
+        if g.status == "reported":
+            own += [openers[i] for i in sorted({m.sentence for m in g.members}) if i in openers]
+        else:
+            others += list(openers.values())
         spans = [p for c in own for p in subtract(c, others)]
         near = sorted({p for m in g.members for p in subtract((m.start, _own_end(text, m, cues)), others)})
         lead_in = sorted({p for m in g.members for p in subtract((max(m.clause[0], m.start - _NEAR_BEFORE),
