@@ -300,8 +300,10 @@ def _qualifies_other(text: str, end: int, limit: int, cues: EventCues) -> bool:
     ("…交易会筹备工作会议"): the name qualifies another meeting."""
     gap_end = min(limit, end + 6)
     h = cues.heads.search(text, end, gap_end + 4)
-    return h is not None and h.start() <= gap_end and not re.search(r"[\s,，、;；。.!?()（）]", text[end:h.start()]) \
-        and h.start() > end
+    if h is None or not end < h.start() <= gap_end:
+        return False
+    gap = text[end:h.start()]
+    return not re.search(r"[\s,，、;；。.!?()（）\d第]", gap) and not cues.joiners.search(gap)  # "…会议暨第三次…": joined
 
 
 def _ahead(t: TaggedDoc, start: str | None, end: str | None) -> tuple[str | None, str | None]:

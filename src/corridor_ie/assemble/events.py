@@ -218,7 +218,7 @@ def _series_name(t: TaggedDoc, ms: list[ConferenceMention]) -> str | None:
     for m in ms:
         a, b = m.anchor
         before, after = t.text[m.start:a].strip(), t.text[b:m.end].strip()
-        if m.edition is None:
+        if m.edition is None or not m.start <= a < m.end:  # (an edition of its clause outside its name)
             name = t.text[m.start:m.end]
         elif after[:1].isupper() and len(before.split()) <= 2:
             name = after  # "Phiên họp thứ 9 Nhóm công tác …", "Hội nghị lần thứ 14 Ủy ban …": the body
@@ -327,6 +327,10 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
     if not ms:
         return []
     parts = [normalise_participants(m.participants, gaz) for m in ms]
+    for i in range(len(ms) - 1):  # "…联合工作组第十三次会议暨第三次工作会谈": a name joined to another that
+        a, b = ms[i], ms[i + 1]  # names no sides is held by the same sides
+        if a.sentence == b.sentence and bool(parts[i]) != bool(parts[i + 1]) and joined(t.text, a.end, b.start, cues):
+            parts[i], parts[i + 1] = parts[i] or parts[i + 1], parts[i + 1] or parts[i]
     known = [m.series_id or index.resolve(m.mechanisms, p, gaz) for m, p in zip(ms, parts, strict=True)]
     # a bare name ("Hội nghị lần thứ 13", "the 17th meeting") says only what kind of meeting it is; with
     # participants of two sides it names a series of its own ("…与越南…第三次跨境合作联席会议")
