@@ -175,10 +175,16 @@ def _left_bound(t: TaggedDoc, pos: int, limit: int, cues: EventCues) -> int:
     stops = [m.end() for p in (cues.name_stops, cues.planned_before, cues.happened_before, cues.frames, cues.past)
              for m in p.finditer(text, lo, pos) if not any(a <= m.start() < b for a, b in inner)]
     best = max([lo, *stops])
-    places = {m.start for m in t.mentions if m.label in ("PLACE", "ORG") and lo <= m.start < pos}
-    best = max([best, *(m.end() for m in _HARD.finditer(text, lo, pos)
-                        if m.end() <= pos and not any(a <= m.start() < b for a, b in quoted)
-                        and not (m.group() in ":：" and _lists_sides(text, m.end(), pos, places, cues)))])
+    places: set[int] | None = None
+    for m in _HARD.finditer(text, lo, pos):
+        if m.end() > pos or any(a <= m.start() < b for a, b in quoted):
+            continue
+        if m.group() in ":：":  # "giữa 4 tỉnh: Lạng Sơn, …": a colon that lists the sides is inside the name
+            if places is None:
+                places = {x.start for x in t.mentions if x.label in ("PLACE", "ORG") and lo <= x.start < pos}
+            if _lists_sides(text, m.end(), pos, places, cues):
+                continue
+        best = max(best, m.end())
     if cues.name_before == "clause":  # a clause ends at a comma too
         best = max(best, _ends(_COMMA, text, lo, pos))
     for m in t.mentions:
