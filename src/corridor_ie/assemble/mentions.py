@@ -179,7 +179,7 @@ def _left_bound(t: TaggedDoc, pos: int, limit: int, cues: EventCues) -> int:
     for m in _HARD.finditer(text, lo, pos):
         if m.end() > pos or any(a <= m.start() < b for a, b in quoted):
             continue
-        if m.group() in ":：":  # "giữa 4 tỉnh: Lạng Sơn, …": a colon that lists the sides is inside the name
+        if m.group() in ":：":  # "giữa 4 tỉnh: A, B, …": a colon that lists the sides is inside the name
             if places is None:
                 places = {x.start for x in t.mentions if x.label in ("PLACE", "ORG") and lo <= x.start < pos}
             if _lists_sides(text, m.end(), pos, places, cues):
