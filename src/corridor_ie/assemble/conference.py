@@ -29,7 +29,8 @@ from ..lang.cues import EventCues
 from ..records import ConferenceRecord, Evidence, Ref
 from ..types import Mention, TaggedDoc
 from .events import EventMention, Span, event_dates, inside, sentence_of, sentence_spans, subtract
-from .spans import year_of
+from .mentions import joined
+from .spans import date_parts, year_of
 
 if TYPE_CHECKING:
     from .stage import DocContext
@@ -159,8 +160,20 @@ def find_location(t: TaggedDoc, spans: tuple[Span, ...], gaz: Gazetteer, cues: E
 # --------------------------------------------------------------------------- format, attendance, documents
 
 
+_CLAUSE_STOP = re.compile(r"[,，;；。.!?！？\n]")
+
+
 def find_format(t: TaggedDoc, spans: tuple[Span, ...], cues: EventCues) -> str | None:
-    """"online", "hybrid" or "in_person" when a format phrase is stated in ``spans``."""
+    """"online", "hybrid" or "in_person" when a format phrase is stated in ``spans``; not in the clause of
+    a count of earlier editions ("… trực tiếp, sau hai lần tổ chức theo hình thức trực tuyến": those two
+    were online)."""
+    counts = []
+    for c in t.of("EDITION"):
+        if c.attr("kind") == "count":
+            stop = _CLAUSE_STOP.search(t.text, c.end)
+            counts.append((c.start, stop.start() if stop else len(t.text)))
+    if counts:
+        spans = tuple(p for span in spans for p in subtract(span, counts))
     for span in spans:
         if not cues.format_any.search(t.text, *span):  # most spans state none
             continue
@@ -231,7 +244,14 @@ def _dates(t: TaggedDoc, ev: EventMention, first: tuple[Span, ...], cues: EventC
     meeting's ("Sáng 4/11, … chủ trì cuộc họp chuẩn bị tham dự Diễn đàn …")."""
     own = [(m.start, m.end) for m in ev.mentions]
     sents = sentence_spans(t)
-    others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues, sents)]
+    others = [(d.start, d.end) for d in t.of("DATE") if _before_other_meeting(t, d, own, names, cues, sents)
+              or _opens_other_name(t.text, d, own, names, cues)]
+    # "…召开第五届…交易会筹备工作会议": a name that qualifies another meeting's head noun right after it; the
+    # dates before it in its sentence are that meeting's
+    for m in ev.mentions:
+        if _qualifies_other(t.text, m.end, m.clause[1], cues):
+            i = sentence_of(sents, m.start)
+            others += [(d.start, d.end) for d in t.of("DATE") if sents[i][0] <= d.start and d.end <= m.start]
 
     def cut(spans: tuple[Span, ...]) -> tuple[Span, ...]:
         return tuple(p for sp in spans for p in subtract(sp, others))
@@ -259,6 +279,50 @@ def _before_other_meeting(t: TaggedDoc, d: Mention, own: list[Span], names: list
     return any(not any(a <= h.start() < b for a, b in names) for h in cues.heads.finditer(t.text, d.end, nxt))
 
 
+_OPENER_GAP = re.compile(r"\s*[,，、:：]\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _opens_other_name(text: str, d: Mention, own: list[Span], names: list[Span], cues: EventCues) -> bool:
+    """Whether a date opens another meeting's clause, only a comma between them ("Tiếp nối … lần thứ 3,
+    sáng 12/9, Diễn đàn lần thứ 4 đã diễn ra", "…, on May 6, the 4th session was held"): that meeting's
+    day, not one named before it (unless the two names are joined: "…论坛暨第三届…合作周")."""
+    gap = _OPENER_GAP.match(text, d.end)
+    if gap is None:
+        return False
+    other = next(((a, b) for a, b in names if a == gap.end()), None)
+    if other is None or other in own:
+        return False
+    return not any(joined(text, other[1], a, cues) for a, _ in own if a >= other[1])
+
+
+def _qualifies_other(text: str, end: int, limit: int, cues: EventCues) -> bool:
+    """Whether a head noun follows a name within a few characters, with no punctuation between
+    ("…交易会筹备工作会议"): the name qualifies another meeting."""
+    gap_end = min(limit, end + 6)
+    h = cues.heads.search(text, end, gap_end + 4)
+    if h is None or not end < h.start() <= gap_end:
+        return False
+    gap = text[end:h.start()]
+    return not re.search(r"[\s,，、;；。.!?()（）\d第]", gap) and not cues.joiners.search(gap)  # "…会议暨第三次…": joined
+
+
+def _ahead(t: TaggedDoc, start: str | None, end: str | None) -> tuple[str | None, str | None]:
+    """A planned meeting's days whose year was read from the publication date (the nearest such day)
+    fall after it: "将于10月19日…" in a March article is October of the same year, not of the year before."""
+    pub = t.seg.published.isoformat() if t.seg.published else None
+    if not start or not pub or year_of(start) is None or start[:len(pub)] >= pub[:len(start)]:
+        return start, end
+    anchored = any(m.attr("year_source") == "anchor" and (date_parts(m.value) or ("",))[0] == start
+                   for m in t.of("DATE"))
+    if not anchored:
+        return start, end
+
+    def nxt(iso: str | None) -> str | None:
+        return f"{int(iso[:4]) + 1:04d}{iso[4:]}" if iso and iso[:4].isdigit() else iso
+
+    return nxt(start), nxt(end)
+
+
 def _with_year(iso: str | None, year: int) -> str | None:
     """A day stated without a year ("--02-22") in the year the event is named by."""
     return f"{year:04d}{iso[1:]}" if iso and iso.startswith("--") else iso
@@ -275,6 +339,8 @@ def conference_record(ctx: DocContext, ev: EventMention, others_near: tuple[Span
     first = ev.spans if reported or not ev.near else ev.near
     names = [(m.start, m.end) for m in ctx.mentions]
     start, end = _dates(t, ev, first, cues, names)
+    if ev.status == "planned" and ev.year is None:
+        start, end = _ahead(t, start, end)
     year = ev.year if ev.year is not None else (year_of(start) if start else None)
     if year is not None:  # "the 2023 Spring Meeting … on February 22": the year that names the event
         start, end = (_with_year(d, year) for d in (start, end))

@@ -41,7 +41,7 @@ from ..gazetteer.store import Gazetteer
 from ..lang.cues import EventCues
 from ..tables import load_table
 from ..types import Mention, TaggedDoc
-from .mentions import ConferenceMention, find_mentions, joined
+from .mentions import ConferenceMention, find_mentions, joined, subject_of
 from .series import SeriesIndex, countries_of, normalise_participants, provisional_id
 from .spans import Span, date_parts, inside, precision, sentence_of, sentence_spans, year_of
 from .tables import RecordsTable
@@ -200,6 +200,7 @@ class _Group:
     participants: set[str] = field(default_factory=set)
     status: str | None = None
     series_id: str | None = None
+    id_year: int | None = None  # the year its id is written with when the text states none (``_unstated_year``)
 
     def add(self, m: ConferenceMention) -> None:
         self.members.append(m)
@@ -217,7 +218,7 @@ def _series_name(t: TaggedDoc, ms: list[ConferenceMention]) -> str | None:
     for m in ms:
         a, b = m.anchor
         before, after = t.text[m.start:a].strip(), t.text[b:m.end].strip()
-        if m.edition is None:
+        if m.edition is None or not m.start <= a < m.end:  # (an edition of its clause outside its name)
             name = t.text[m.start:m.end]
         elif after[:1].isupper() and len(before.split()) <= 2:
             name = after  # "Phiên họp thứ 9 Nhóm công tác …", "Hội nghị lần thứ 14 Ủy ban …": the body
@@ -270,7 +271,7 @@ def _clusters(keys: list[tuple | None], index: SeriesIndex) -> list[tuple | None
 
 
 def _counted(t: TaggedDoc, groups: dict[tuple, _Group], found: list[ConferenceMention], gaz: Gazetteer,
-             index: SeriesIndex, series: list[tuple | None], ms: list[ConferenceMention]) -> None:
+             index: SeriesIndex, series: list[tuple | None], ms: list[ConferenceMention], cues: EventCues) -> None:
     """A count of earlier editions ("đã tổ chức thành công 7 kỳ", "với 9 lần Hội nghị", 已成功举办十五届)
     numbers the unnumbered event of the series its sentence names (the 8th, the 10th, the 16th); so does
     an edition of the clause's subject no name stands next to ("The event, the first of its kind …"):
@@ -283,6 +284,11 @@ def _counted(t: TaggedDoc, groups: dict[tuple, _Group], found: list[ConferenceMe
             continue
         i = sentence_of(sents, c.start)
         near = [m for m in found if m.sentence == i]
+        if c.attr("kind") == "subject":
+            if any(x.attr("kind") == "count" and sentence_of(sents, x.start) == i for x in t.of("EDITION")):
+                continue  # "lần đầu tiên … trực tiếp sau hai lần tổ chức trực tuyến": the count numbers it
+            if near and not (near := [m for m in near if subject_of(t.text, c, m, cues)]):
+                continue  # "the second time that the Session was organised …": an unnamed meeting's
         sk = None
         if near:
             m = min(near, key=lambda x: abs(x.start - c.start))
@@ -321,6 +327,10 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
     if not ms:
         return []
     parts = [normalise_participants(m.participants, gaz) for m in ms]
+    for i in range(len(ms) - 1):  # "…联合工作组第十三次会议暨第三次工作会谈": a name joined to another that
+        a, b = ms[i], ms[i + 1]  # names no sides is held by the same sides
+        if a.sentence == b.sentence and bool(parts[i]) != bool(parts[i + 1]) and joined(t.text, a.end, b.start, cues):
+            parts[i], parts[i + 1] = parts[i] or parts[i + 1], parts[i + 1] or parts[i]
     known = [m.series_id or index.resolve(m.mechanisms, p, gaz) for m, p in zip(ms, parts, strict=True)]
     # a bare name ("Hội nghị lần thứ 13", "the 17th meeting") says only what kind of meeting it is; with
     # participants of two sides it names a series of its own ("…与越南…第三次跨境合作联席会议")
@@ -409,6 +419,8 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
             continue
         year = _stated_year(t, m)
         gs = numbered.get(series[i])
+        if gs and m.cue in ("happened", "planned"):  # an earlier edition ("the first … took place last
+            gs = [g for g in gs if not all(x.cue in ("past", "frame") for x in g.members)]  # year") is not this one
         if gs and (year is None or any(_group_year(t, g) in (None, year) for g in gs)):
             # the edition the article is about: said to take place, named in the lead, named most
             top = max(gs, key=lambda g: (not _historical(t, g, ref_year), any(_in_lead(t, x, sents) for x in g.members),
@@ -417,6 +429,13 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
             top.add(m)
         elif year is not None and m.mechanism not in numbered_only:
             group((series[i], None, year), None, year).add(m)
+        elif m.mechanism not in numbered_only and (known[i] or m.participants) and _said_to_be_held(t, m, cues):
+            # its id needs a year: the article's (its dates keep only what is stated); with none known it
+            # waits for an edition a count or copula gives it ("The event, the first of its kind, …")
+            y = _unstated_year(t, m, ref_year)
+            g = group((series[i], None, y), None)
+            g.id_year = y
+            g.add(m)
     for i, m in enumerate(ms):  # "本届边关旅游节由…主办": the one year-named edition of its series
         if m.edition is not None or series[i] is None or not m.has_head or _stated_year(t, m) is not None:
             continue
@@ -427,12 +446,13 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
         own = [m for i, m in enumerate(ms) if series[i] == main and m.has_head]
         said = any(m.cue == "happened" for m in own)
         led = any(m.sentence < _LEAD_SENTENCES for m in own) and not any(
-            m.cue in ("frame", "past", "planned") for m in own)
+            m.cue in ("frame", "past", "planned", "announced") for m in own)
         if own and (said or led):
             g = group((main, None, None), None)
             for m in own:
                 g.add(m)
-    _counted(t, groups, found, gaz, index, series, ms)
+    _counted(t, groups, found, gaz, index, series, ms, cues)
+    _next_of_previous(t, groups, cues)
     if not groups:
         return []
     for g in groups.values():
@@ -444,7 +464,41 @@ def doc_events(t: TaggedDoc, gaz: Gazetteer, cues: EventCues, table: RecordsTabl
     for i, m in enumerate(ms):
         if series[i] is not None:
             named.setdefault(series[i], []).append(m)
-    return _events(t, groups, gaz, cues, named)
+    return _events(t, groups, gaz, cues, named, generic)
+
+
+def _said_to_be_held(t: TaggedDoc, m: ConferenceMention, cues: EventCues) -> bool:
+    """Whether the article says an unnumbered meeting takes place or will ("Hội chợ … sẽ diễn ra …", "the
+    fair opened …", a press conference on it); not one mentioned in passing, as an earlier one, or
+    described by a copula ("Đây là hội thảo … thường niên")."""
+    return m.cue in ("happened", "planned", "announced") and not cues.copulas.search(
+        t.text, max(m.clause[0], m.start - 12), m.start)
+
+
+def _unstated_year(t: TaggedDoc, m: ConferenceMention, ref_year: int | None) -> int | None:
+    """The year an unnumbered meeting said to be held, whose words give none, is identified by: the year
+    of a date in its clause, else the article's (its publication year, else that of its first full date)."""
+    return year_in(t, [m.clause]) or ref_year
+
+
+def _next_of_previous(t: TaggedDoc, groups: dict[tuple, _Group], cues: EventCues) -> None:
+    """"The first meeting of this kind took place last year": the unnumbered meeting the article reports of
+    that series is the next edition (the second), when that earlier edition is the series' only one."""
+    for key, g in list(groups.items()):
+        if g.edition is not None or not any(m.cue == "happened" for m in g.members):
+            continue
+        earlier = [h for h in groups.values() if h.key[0] == key[0] and h.edition is not None]
+        if len(earlier) != 1 or not all(x.cue == "past" for x in earlier[0].members):
+            continue
+        h = earlier[0]
+        if not any(cues.previous_year.search(t.text, x.end, x.clause[1]) for x in h.members):
+            continue
+        nxt = (key[0], h.edition + 1)
+        if nxt in groups:
+            continue
+        del groups[key]
+        g.edition, g.year, g.key = h.edition + 1, None, nxt
+        groups[nxt] = g
 
 
 def _historical(t: TaggedDoc, g: _Group, ref_year: int | None) -> bool:
@@ -468,7 +522,7 @@ def _in_lead(t: TaggedDoc, m: ConferenceMention, sents: list[Span]) -> bool:
 
 def _decide(t: TaggedDoc, groups: dict[tuple, _Group], main: tuple | None, cues: EventCues) -> None:
     sents = sentence_spans(t)
-    skip = [m.clause for g in groups.values() for m in g.members if m.cue in ("planned", "past", "frame")]
+    skip = [m.clause for g in groups.values() for m in g.members if m.cue in ("planned", "past", "frame", "announced")]
     ref_year = _reference_year(t, skip)
     for g in groups.values():
         cue_counts = Counter(m.cue for m in g.members)
@@ -477,11 +531,11 @@ def _decide(t: TaggedDoc, groups: dict[tuple, _Group], main: tuple | None, cues:
             years.append(g.year)
         later = ref_year is not None and any(y > ref_year for y in years)
         earlier = ref_year is not None and years and all(y < ref_year for y in years)
-        if _later_than_article(t, g):
-            g.status = "planned"
+        if _later_than_article(t, g) or cue_counts["announced"] and not earlier:
+            g.status = "planned"  # a press conference on it is held before it
         elif cue_counts["happened"] and not earlier:
             g.status = "reported"
-        elif cue_counts["planned"] or later and not cue_counts["happened"]:
+        elif cue_counts["planned"] or cue_counts["announced"] or later and not cue_counts["happened"]:
             g.status = "planned"
         elif cue_counts["frame"] or cue_counts["past"] or earlier:
             g.status = "referenced"
@@ -506,6 +560,8 @@ def _decide(t: TaggedDoc, groups: dict[tuple, _Group], main: tuple | None, cues:
     # with no cue: what the title or lead names is what the article reports; else the main series'
     # edition named most often, unless a later one is announced (the article is about preparing that)
     undecided = [g for g in groups.values() if g.status is None]
+    if _visit_lead(t, groups, sents, cues):  # an edition a reception or talks article names with no cue
+        undecided = []  # was held before or elsewhere: referenced
     for g in undecided:
         if any(m.sentence == 0 or _in_lead(t, m, sents) and id(g) not in below_planned for m in g.members):
             g.status = "reported"
@@ -517,6 +573,16 @@ def _decide(t: TaggedDoc, groups: dict[tuple, _Group], main: tuple | None, cues:
     for g in groups.values():
         if g.status is None:
             g.status = "referenced"
+
+
+def _visit_lead(t: TaggedDoc, groups: dict[tuple, _Group], sents: list[Span], cues: EventCues) -> bool:
+    """Whether the article is about separate talks or a reception: its title (first sentence) tells of one
+    ("… received …", 会见, "hội kiến", "held talks with") and names no conference of the document."""
+    if not sents:
+        return False
+    s, e = sents[0]
+    return cues.separate.search(t.text, s, e) is not None and not any(
+        m.sentence == 0 for g in groups.values() for m in g.members)
 
 
 # --------------------------------------------------------------------------- events
@@ -550,29 +616,51 @@ def _own_end(text: str, m: ConferenceMention, cues: EventCues) -> int:
 
 
 def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: EventCues,
-            named: dict[tuple, list[ConferenceMention]]) -> list[EventMention]:
+            named: dict[tuple, list[ConferenceMention]], generic: frozenset[str] = frozenset()) -> list[EventMention]:
     sents = sentence_spans(t)
     text = t.text
     out: list[EventMention] = []
     ordered = sorted(groups.values(), key=lambda g: (_ORDER[g.status or "referenced"], g.series_id or "",
                                                     g.edition or 0, g.year or 0))
     reported_done = False
+    # "Ngày 12/9, tại X, hai bên tổng kết Biên bản Diễn đàn lần thứ 3 và khai mạc Diễn đàn lần thứ 4": the
+    # words before the first name of a sentence that names a reported event are that event's, not those
+    # of an edition named in passing before it
+    openers: dict[int, Span] = {}
+    for g in groups.values():
+        if g.status != "reported":
+            continue
+        for m in g.members:
+            s0 = sents[m.sentence][0]
+            first = min((x.start for h in groups.values() for x in h.members if x.sentence == m.sentence),
+                        default=m.start)
+            if first < m.start and first - _NEAR_BEFORE > s0:  # (the words right before a name stay its own)
+                openers[m.sentence] = (s0, first - _NEAR_BEFORE)
+    # the event the article is about: the first reported one, else (an article announcing one) the first planned
+    first_planned = not any(g.status == "reported" for g in ordered)
     for g in ordered:
         own = [m.clause for m in g.members]
         others = [(m.start, m.end) for h in groups.values() if h is not g for m in h.members]
+        if g.status == "reported":
+            own += [openers[i] for i in sorted({m.sentence for m in g.members}) if i in openers]
+        else:
+            others += list(openers.values())
         spans = [p for c in own for p in subtract(c, others)]
         near = sorted({p for m in g.members for p in subtract((m.start, _own_end(text, m, cues)), others)})
         lead_in = sorted({p for m in g.members for p in subtract((max(m.clause[0], m.start - _NEAR_BEFORE),
                                                                     m.start), others)})
         idx = sorted({m.sentence for m in g.members})
-        if g.status == "reported" and not reported_done:
+        if (g.status == "reported" or g.status == "planned" and first_planned) and not reported_done:
             # the reported event's facts are also in sentences that refer back to it ("Hội nghị", 本次会议)
             masked = [m.clause for h in groups.values() if h is not g for m in h.members]
+            # … or by the words of its own kind of meeting ("Hội chợ dự kiến diễn ra …", 本届交易会将于…)
+            kinds = {m.mechanism for m in g.members if m.mechanism not in generic}
+            own_words = [p for k, p in cues.mechanisms if k in kinds]
             for i, (s, e) in enumerate(sents):
                 if i in idx:
                     continue
                 parts = subtract((s, e), masked)
-                if any(cues.reference.search(text, a, b) for a, b in parts):
+                if any(r.search(text, a, b) for a, b in parts for r in (cues.reference, *own_words)):
                     idx.append(i)
                     spans += parts
             idx.sort()
@@ -591,7 +679,7 @@ def _events(t: TaggedDoc, groups: dict[tuple, _Group], gaz: Gazetteer, cues: Eve
             year = year_of(start) if start else None
         if year is None and g.edition is None and g.status == "reported" and t.seg.published:
             year = t.seg.published.year
-        eid = event_id(g.series_id, g.edition, year)
+        eid = event_id(g.series_id, g.edition, year if year is not None else g.id_year)
         if eid is None:
             continue
         status = "known" if g.known else "provisional"

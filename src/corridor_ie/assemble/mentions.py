@@ -40,6 +40,8 @@ from .tables import RecordsTable
 
 #: punctuation that ends a name (a comma only pauses it: what follows must continue it)
 _HARD = re.compile(r"[.;:!?。；：！？\"“”«»\n|]")
+#: a quoted title: “…”, «…», "…" (one line, not too long)
+_QUOTED = re.compile(r"“[^“”\n]{1,150}”|«[^«»\n]{1,150}»|\"[^\"\n]{1,150}\"")
 #: punctuation that may stand between an edition and its head noun
 _GAP_BAD = re.compile(r"[.,;:!?。，；：！？\"“”«»\n|]")
 _COMMA = re.compile(r"[,，]")
@@ -59,7 +61,7 @@ _TRAIL_JUNK = " \t\n,，、:：;；-–—(（"
 #: how close a status cue must stand to a name, in characters (before it, after it)
 _CUE_BEFORE, _CUE_AFTER = 48, 40
 
-CUES = ("frame", "planned", "past", "happened", "none")
+CUES = ("frame", "planned", "past", "happened", "announced", "about", "none")
 
 
 @dataclass(frozen=True)
@@ -130,20 +132,59 @@ def _in_caption(text: str, pos: int, cues: EventCues) -> bool:
     """Whether ``pos`` is on a photo caption line ("附图:…", "Quang cảnh hội nghị |", "… (Photo: VNA)")."""
     a = text.rfind("\n", 0, pos) + 1
     b = text.find("\n", pos)
-    line = text[a:b if b >= 0 else len(text)].strip()
-    return line.startswith("|") or line.endswith("|") or bool(cues.captions.search(line))
+    b = b if b >= 0 else len(text)
+    line = text[a:b].strip()
+    if line.startswith("|") or line.endswith("|"):
+        return True
+    for cue in cues.captions.finditer(text, a, b):
+        close = text.find(")" if cue.group().startswith("(") else "）", cue.end(), b) \
+            if cue.group().startswith(("(", "（")) else -1
+        if close < 0 or pos < close:  # "… (Photo: VNA)Hanoi (VNA) - …": the story glued after the credit is no caption
+            return True
+    return False
+
+
+def _quoted(text: str, lo: int, hi: int, cues: EventCues) -> list[Span]:
+    """Quoted titles inside ``text[lo:hi]`` (quote marks included) that follow a head noun ("Hội đàm công
+    tác “Festival …”"): such a title is one unit of the name (a quoted title alone is no part of one)."""
+    out = []
+    for m in _QUOTED.finditer(text, lo, hi):
+        before = text[max(lo, m.start() - 40):m.start()]
+        if any(h.end() >= len(before) - 12 for h in cues.heads.finditer(before)):
+            out.append((m.start(), m.end()))
+    return out
+
+
+def _lists_sides(text: str, j: int, limit: int, places: set[int], cues: EventCues) -> bool:
+    """Whether a colon opens the list of a name's sides ("giữa 4 tỉnh: Lạng Sơn, …", "hai địa phương: tỉnh
+    A và …"): a place or a participant word follows it."""
+    while j < limit and text[j] in " \t\u00a0":
+        j += 1
+    return j in places or cues.continuations.match(text, j) is not None
 
 
 def _left_bound(t: TaggedDoc, pos: int, limit: int, cues: EventCues) -> int:
     """Where a name that ends at ``pos`` may start: after the last stop word, clause punctuation,
-    date or person before it (no further back than ``limit``)."""
+    date or person before it (no further back than ``limit``); a quoted title is one unit ("Hội đàm
+    công tác “Tuần lễ … Việt – Trung” giữa … lần thứ hai": neither its quote marks nor its words end
+    the name)."""
     text = t.text
     lo = max(limit, pos - cues.reach)
-    inner = [(m.start, m.end) for m in t.mentions if m.label in _UNITS and lo <= m.start and m.end <= pos]
+    quoted = _quoted(text, lo, pos, cues)
+    inner = [(m.start, m.end) for m in t.mentions if m.label in _UNITS and lo <= m.start and m.end <= pos] + quoted
     stops = [m.end() for p in (cues.name_stops, cues.planned_before, cues.happened_before, cues.frames, cues.past)
              for m in p.finditer(text, lo, pos) if not any(a <= m.start() < b for a, b in inner)]
     best = max([lo, *stops])
-    best = max(best, _ends(_HARD, text, lo, pos))
+    places: set[int] | None = None
+    for m in _HARD.finditer(text, lo, pos):
+        if m.end() > pos or any(a <= m.start() < b for a, b in quoted):
+            continue
+        if m.group() in ":：":  # "giữa 4 tỉnh: A, B, …": a colon that lists the sides is inside the name
+            if places is None:
+                places = {x.start for x in t.mentions if x.label in ("PLACE", "ORG") and lo <= x.start < pos}
+            if _lists_sides(text, m.end(), pos, places, cues):
+                continue
+        best = max(best, m.end())
     if cues.name_before == "clause":  # a clause ends at a comma too
         best = max(best, _ends(_COMMA, text, lo, pos))
     for m in t.mentions:
@@ -366,17 +407,20 @@ def _facts(t: TaggedDoc, start: int, end: int, cues: EventCues, ctx: _DocView, h
                       bool(pairs) or bool(scopes) or bool(cues.international.search(text, start, end)))
 
 
-def _subject_sides(t: TaggedDoc, lo: int, start: int, cues: EventCues) -> tuple[str, ...]:
+def _subject_sides(t: TaggedDoc, lo: int, start: int, cues: EventCues, pronoun: bool = False) -> tuple[str, ...]:
     """The places of the sides that hold a meeting whose name names none: "Bộ đội Biên phòng tỉnh A (Việt
-    Nam) và … khu vực B (Trung Quốc) đã tổ chức Hội đàm định kỳ lần thứ IV" (not a place after "tại")."""
+    Nam) và … khu vực B (Trung Quốc) đã tổ chức Hội đàm định kỳ lần thứ IV" (not a place after "tại"); with
+    ``pronoun`` (the name calls its sides "their", "hai bên", 双方) the places named before it in its
+    sentence, with or without a verb of holding between."""
     text = t.text
-    verb = [m for m in cues.happened_before.finditer(text, max(lo, start - 30), start)]
-    if not verb:
+    verb = [m for m in cues.happened_before.finditer(text, max(lo, start - 40), start)]
+    if not verb and not pronoun:
         return ()
-    where = [c.end() for c in cues.location_cues.finditer(text, lo, verb[-1].start())]
+    upto = verb[-1].start() if verb else start
+    where = [c.end() for c in cues.location_cues.finditer(text, lo, upto)]
     ids = []
     for m in t.of("PLACE"):
-        if lo <= m.start and m.end <= verb[-1].start() and m.id:
+        if lo <= m.start and m.end <= upto and m.id:
             if any(w <= m.start and not _COMMA.search(text, w, m.start) for w in where):
                 continue  # "tại tỉnh A, …": where, not who
             ids.append(m.id)
@@ -386,13 +430,26 @@ def _subject_sides(t: TaggedDoc, lo: int, start: int, cues: EventCues) -> tuple[
 # --------------------------------------------------------------------------- finding mentions
 
 
+def subject_of(text: str, ed: Mention, m: ConferenceMention, cues: EventCues) -> bool:
+    """Whether an edition that numbers its clause's subject ("This is the second time that the Session was
+    organised …", "…是连续第三年举行") may number the mention ``m``: one named before it, or after it with
+    no other meeting's head noun between ("… the Session was organised with the Spring Meeting": the
+    edition numbers the Session, not the Spring Meeting)."""
+    return m.end <= ed.start or cues.heads.search(text, ed.end, m.start) is None
+
+
+
 def _numbered(t: TaggedDoc, ed: Mention, sent: Span, lo: int, hi: int, cues: EventCues,
               ctx: _DocView, after_mention: bool = False) -> ConferenceMention | None:
     text = t.text
     left = _left_bound(t, ed.start, lo, cues)
     start = None
     if cues.name_before == "head":
+        quoted = _quoted(text, left, ed.start, cues)
         heads = [m for m in cues.heads.finditer(text, left, ed.end) if m.start() < ed.end]
+        # a head noun inside a quoted title names the title's event, not this one, when a head stands before it
+        outside = [m for m in heads if not any(a <= m.start() < b for a, b in quoted)]
+        heads = outside or heads
         if heads:
             start = heads[-1].start()
     elif cues.name_before == "clause":
@@ -420,7 +477,8 @@ def _numbered(t: TaggedDoc, ed: Mention, sent: Span, lo: int, hi: int, cues: Eve
     facts = _facts(t, start, end, cues, ctx, head)
     participants = facts.participants
     if not participants and facts.mechanisms and facts.mechanisms[0] not in ctx.generic:
-        participants = _subject_sides(t, sent[0], start, cues)
+        participants = _subject_sides(t, sent[0], start, cues,
+                                      pronoun=cues.pronoun_sides.search(text, start, end) is not None)
     return ConferenceMention(start, end, sentence_of(ctx.sents, ed.start), (ed.start, ed.end), ed.value,
                              facts.mechanisms, participants, facts.series_id,
                              year if year is not None else _year_after(text, end, cues),
@@ -439,7 +497,10 @@ def _unnumbered(t: TaggedDoc, a0: int, a1: int, lo: int, hi: int, cues: EventCue
     if cues.name_before == "head":
         before = [m for m in heads if m.start() <= a0 and not _GAP_BAD.search(text, m.end(), a0)]
         if before:
-            start = before[-1].start()
+            k = len(before) - 1  # "Hội nghị Gặp gỡ đầu Xuân": head nouns in a row are one name
+            while k and before[k - 1].end() <= before[k].start() and not text[before[k - 1].end():before[k].start()].strip():
+                k -= 1
+            start = before[k].start()
     elif cues.name_before == "clause":
         start = left
     elif cues.spaced:  # "the annual Vietnam – China International Trade and Tourism Fair": a title before it
@@ -471,10 +532,15 @@ def _unnumbered(t: TaggedDoc, a0: int, a1: int, lo: int, hi: int, cues: EventCue
         return None
     head_at = None if head is None else (head[0] if isinstance(head, tuple) else head.start())
     facts = _facts(t, start, end, cues, ctx, head_at)
+    participants = facts.participants
+    if not participants and head is not None and facts.mechanisms and facts.mechanisms[0] not in ctx.generic:
+        # "Leaders of A and B held a border trade forum": the sides that hold it
+        participants = _subject_sides(t, ctx.sents[sentence_of(ctx.sents, a0)][0], start, cues,
+                                      pronoun=cues.pronoun_sides.search(text, start, end) is not None)
     if year is None and head is not None:
         year = _year_after(text, end, cues) or _year_before(text, start) or _year_inside(text, start, end)
     return ConferenceMention(start, end, sentence_of(ctx.sents, a0), (a0, a1), None, facts.mechanisms,
-                             facts.participants, facts.series_id, year, facts.domestic, facts.international,
+                             participants, facts.series_id, year, facts.domestic, facts.international,
                              has_head=head is not None)
 
 
@@ -505,9 +571,11 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
     editions = [m for m in t.of("EDITION") if isinstance(m.value, int) and not _in_caption(text, m.start, cues)]
     out: list[ConferenceMention] = []
     streaks: list[Mention] = []
+    counted = {sentence_of(sents, m.start) for m in editions if m.attr("kind") == "count"}
     for k, ed in enumerate(editions):
         if ed.attr("kind") == "subject":
-            streaks.append(ed)
+            if sentence_of(sents, ed.start) not in counted:  # "lần đầu tiên … sau hai lần tổ chức": the count's
+                streaks.append(ed)
             continue
         if ed.attr("kind") == "count":
             continue  # "đã tổ chức thành công 7 kỳ": read by the events of the document
@@ -546,7 +614,8 @@ def find_mentions(t: TaggedDoc, cues: EventCues, table: RecordsTable) -> list[Co
             bare.append(m)  # is no meeting
             continue
         if m is not None:
-            streak = next((x for x in streaks if sentence_of(sents, x.start) == m.sentence), None)
+            streak = next((x for x in streaks if sentence_of(sents, x.start) == m.sentence
+                           and subject_of(text, x, m, cues)), None)
             if streak is not None:  # "…新春会晤联谊是连续第三年举行", "…于2004首次举行": the clause's meeting
                 m = replace(m, edition=streak.value, anchor=(streak.start, streak.end))
                 streaks.remove(streak)
@@ -597,12 +666,17 @@ def _cue(text: str, left: Span, right: Span, cues: EventCues) -> str:
     after = text[right[0]:min(right[1], right[0] + _CUE_AFTER)]
     if _framed(before, after, cues):
         return "frame"
-    if cues.about.search(before):
-        return "none"  # "A press conference on the … Fair 2018 opened": the verbs are the other event's
+    if cues.about.search(before):  # "A press conference on the … Fair 2018 opened": the verbs are the other
+        # event's; one that announces it tells it is still to come
+        return "announced" if cues.announced.search(before) else "about"
     clause_before = _COMMA.split(before)[-1]  # "王毅还将…共同主持…", "Việt Nam sẽ chủ trì tổ chức …"
     if cues.future.search(after) or cues.planned_before.search(before) or cues.future.search(clause_before):
         return "planned"
-    if cues.past.search(before) or cues.past_after.search(after):
+    past = list(cues.past.finditer(before))
+    said = list(cues.happened_before.finditer(before))
+    if past and said and said[-1].start() <= past[-1].start() < said[-1].end():
+        return "happened"  # "The consensus was reached at …": the past word is part of a report of this one
+    if past or cues.past_after.search(after):
         return "past"
     if cues.happened.search(after) or cues.happened_before.search(before):
         return "happened"
@@ -635,5 +709,8 @@ def _with_cues(t: TaggedDoc, ms: list[ConferenceMention], cues: EventCues) -> li
         prev = out[-1] if out and out[-1].sentence == m.sentence else None
         if prev is not None and prev.cue in ("planned", "frame") and cues.along.search(text, *left):
             cue = prev.cue  # "赴华出席A；同时，出席B": B is on the same trip
+        if cue in ("announced", "about"):  # its clause tells of the other event: only its name is its own
+            out.append(replace(m, cue=cue, clause=(m.start, m.end)))
+            continue
         out.append(replace(m, cue=cue, clause=(left[0], right[1])))
     return out

@@ -90,6 +90,7 @@ class EventCues:
     joiners: re.Pattern[str] = NEVER
     domestic: re.Pattern[str] = NEVER
     not_events: re.Pattern[str] = NEVER
+    pronoun_sides: re.Pattern[str] = NEVER
     international: re.Pattern[str] = NEVER
     pairs: tuple[tuple[tuple[str, ...], re.Pattern[str]], ...] = ()  # (country ids, words naming both)
     year_joins: re.Pattern[str] = NEVER
@@ -102,8 +103,10 @@ class EventCues:
     happened_before: re.Pattern[str] = NEVER
     past: re.Pattern[str] = NEVER
     past_after: re.Pattern[str] = NEVER
+    previous_year: re.Pattern[str] = NEVER
     along: re.Pattern[str] = NEVER
     about: re.Pattern[str] = NEVER
+    announced: re.Pattern[str] = NEVER
     separate: re.Pattern[str] = NEVER
     mechanisms: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (mechanism key, its words), table order
     mechanism_any: re.Pattern[str] = NEVER  # the words of every mechanism (to find where one may be)
@@ -141,12 +144,12 @@ class EventCues:
             heads=p(conf.heads), name_before=conf.name_before, head_gap=conf.head_gap,
             head_gap_words=p(conf.head_gap_words), reach=conf.reach, name_stops=p(conf.stops),
             continuations=p(conf.continuations), capitalised_continues=conf.capitalised_continues,
-            joiners=p(conf.joiners), domestic=p(conf.domestic), not_events=p(conf.not_events),
+            joiners=p(conf.joiners), domestic=p(conf.domestic), not_events=p(conf.not_events), pronoun_sides=p(conf.pronoun_sides),
             international=p(conf.international), year_joins=p(conf.year_joins),
             pairs=tuple((tuple(ids), p([w])) for w, ids in conf.pairs.items()), captions=p(conf.captions), copulas=p(conf.copulas),
             modifier_end=re.compile("(?:" + p(conf.modifier_ends).pattern + r")\s*$") if conf.modifier_ends else NEVER,
             frames=p(st.frames), planned_before=p(st.planned_before), happened=p(st.happened),
-            happened_before=p(st.happened_before), past=p(st.past), past_after=p(st.past_after), along=p(st.along), about=p(st.about), separate=p(st.separate),
+            happened_before=p(st.happened_before), past=p(st.past), past_after=p(st.past_after), previous_year=p(st.previous_year), along=p(st.along), about=p(st.about), announced=p(st.announced), separate=p(st.separate),
             mechanisms=tuple((k, p(ws)) for k, ws in t.mechanisms.items() if ws),
             mechanism_any=p([w for ws in t.mechanisms.values() for w in ws]),
             scopes=tuple((k, p(ws)) for k, ws in t.scopes.items() if ws),

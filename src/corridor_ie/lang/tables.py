@@ -84,6 +84,8 @@ class ConferenceNames(Table):
     joiners: Words = words()  # words that join two events in one phrase ("và", 暨, "and")
     domestic: Words = words()  # a name with one of these is a domestic meeting ("Quốc hội", 人大, "Party Congress")
     not_events: Words = words()  # a head right before one of these is no event ("hội nghị trực tuyến" is fine)
+    pronoun_sides: Words = words()  # a name whose sides are a pronoun ("… between secretaries of their provincial
+    #                                 Party committees", 双方): the sides are the places named before it in its sentence
     international: Words = words()  # words that make a name cross-border ("quốc tế", 国际, "international")
     pairs: dict[str, Words] = Field(default_factory=dict)  # words naming both countries -> their ids ("Việt - Trung")
     year_joins: Words = words()  # words between a name and the year that names an edition ("năm", "in")
@@ -101,8 +103,10 @@ class ConferenceStatus(Table):
     happened_before: Words = words()  # before a name: someone held or attended it ("tổ chức", "attended")
     past: Words = words()  # it is an earlier one ("kể từ", 此前, "since", "reached at")
     past_after: Words = words()  # after a name: it is an earlier one ("năm ngoái", 去年, "earlier this year")
+    previous_year: Words = words()  # "the first … took place last year": the one before this year's (its next is this one)
     along: Words = words()  # before a name: it goes with the one before ("đồng thời", 同时, "at the same time")
     about: Words = words()  # right before a name: another event is about it ("họp báo về", "press conference on")
+    announced: Words = words()  # of those, the ones that announce it (a press conference on it): it is planned
     separate: Words = words()  # a sentence with one of these (and no conference) tells of separate talks ("会见")
 
 

@@ -51,7 +51,9 @@ def _candidates(text: str, lang: Language) -> list[EditionHit]:
         for m in pattern.finditer(text):
             if not lang.edition_ok(text, m):
                 continue
-            found = _longest_number(m.group("num"), lang)
+            # a word for "the first" ("lần đầu tiên") is 1 whatever the language's numbers
+            found = (1, len(m.group("num"))) if "first" in pattern.groupindex and m.group("first") \
+                else _longest_number(m.group("num"), lang)
             if found is None or not 0 < found[0] <= MAX_EDITION:
                 continue
             value, length = found

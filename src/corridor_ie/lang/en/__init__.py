@@ -255,7 +255,8 @@ class English(Language):
             re.compile(rf"(?<!\w)(?P<subject>(?P<num>{word_num})\s+(?:time|year))(?=\s+(?:that\s+)?the\s+(?:[\w'’-]+\s+){{0,6}}?"
                        rf"(?:has|have|had|is|was)\s+(?:been\s+)?{held}(?!\w))", re.IGNORECASE),
             # "The event, the first of its kind …", "the first ever held among the provinces"
-            re.compile(rf"(?<!\w)(?P<subject>(?P<num>{alternation(en.first_words)})\s+(?:ever|of\s+(?:its\s+|the\s+)?kind))"
+            # "the third of its kind": any ordinal
+            re.compile(rf"(?<!\w)(?P<subject>(?P<num>{alternation(en.first_words)}|{word_num})\s+(?:ever|of\s+(?:its\s+|the\s+|this\s+)?kind))"
                        rf"(?!\w)", re.IGNORECASE),
         )
         return patterns, context

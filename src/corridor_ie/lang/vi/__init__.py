@@ -56,6 +56,12 @@ class Editions(Table):
     event_nouns: Words = words()  # "thứ mười" with no noun above counts only right after one of these
     count_before: Words = words()  # "đã tổ chức thành công 7 kỳ": the meeting of the clause is the 8th …
     count_units: Words = words()  # … counted in these
+    count_after: Words = words()  # "sau hai lần tổ chức …": so many held before (the count word opens the clause) …
+    count_after_held: Words = words()  # … when one of these verbs of holding follows the unit
+    first_before: Words = words()  # "Đây là lần đầu tiên … tổ chức hội nghị": the meeting the clause is about …
+    first_words: Words = words()  # … is the first (these words) …
+    first_held: Words = words()  # … when a verb of holding follows in the clause …
+    first_manner: Words = words()  # … and does not qualify how or where ("lần đầu tiên được tổ chức trực tiếp")
 
 
 class DatesTable(Table):
@@ -236,6 +242,13 @@ class Vietnamese(Language):
                        rf"(?P<span>{alternation(e.ordinal_word)}\s+{num})", re.IGNORECASE),
             re.compile(rf"(?<!\w)(?P<count>{alternation(e.count_before)})\s+(?P<num>\d{{1,3}}|{self._number_words()})"
                        rf"\s+{alternation(e.count_units)}(?!\w)", re.IGNORECASE),
+            # "sau hai lần tổ chức theo hình thức trực tuyến": this one is the third
+            re.compile(rf"(?<!\w)(?P<count>{alternation(e.count_after)})\s+(?P<num>\d{{1,3}}|{self._number_words()})"
+                       rf"\s+{alternation(e.count_units)}\s+{alternation(e.count_after_held)}(?!\w)", re.IGNORECASE),
+            # "Đây là lần đầu tiên … tổ chức hội nghị …": the first (not "lần đầu tiên được tổ chức tại …")
+            re.compile(rf"(?<!\w){alternation(e.first_before)}\s+(?P<span>(?P<subject>(?P<num>(?P<first>{alternation(e.first_words)}))))"
+                       rf"(?=[^.!?;\n]{{0,160}}?(?<!\w){alternation(e.first_held)}(?!\w)"
+                       rf"(?!\s+{alternation(e.first_manner)}(?!\w)))", re.IGNORECASE),
         ]
 
     # ----------------------------------------------------------------------- quantities

@@ -129,6 +129,9 @@ class Chinese(Language):
             # "…会晤连续四年举行": held four years in a row, this is the fourth
             re.compile(rf"(?P<subject>{alternation(e.streak)}){zh_num}{alternation(e.streak_classifiers)}"
                        rf"(?={alternation(e.held)})"),
+            # "这是两地第三次举行此类会晤": the clause's meeting is the third
+            re.compile(rf"(?P<subject>{alternation(e.prefix)}{zh_num}{alternation(e.classifiers)})"
+                       rf"(?={alternation(e.held)})"),
             re.compile(rf"(?P<count>{alternation(e.count_before)}){zh_num}{alternation(e.classifiers)}"),
             re.compile(rf"{alternation(e.prefix)}[ \u3000]?{zh_num}[ \u3000]?{alternation(e.classifiers)}"),  # "第20 届"
             re.compile(rf"(?P<num>{alternation(e.first)}){alternation(e.classifiers)}"),
