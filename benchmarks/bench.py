@@ -55,6 +55,8 @@ from pathlib import Path
 
 import psutil
 
+from corridor_ie.output import PARTIAL_SUFFIX
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from corpus import write_corpus  # noqa: E402
 from crawl import write_unrelated  # noqa: E402
@@ -328,8 +330,9 @@ def run_cli(name: str, inputs: list[str], out: Path, docs: int, workers: int = 1
     while True:
         pid, status, ru = os.wait4(p.pid, os.WNOHANG)
         now = time.perf_counter() - t0
-        if reader is None and out.exists():
-            reader = out.open("rb")
+        if reader is None:  # a fresh run writes OUT.partial and renames it into place at the end
+            partial = out.with_name(out.name + PARTIAL_SUFFIX)
+            reader = partial.open("rb") if partial.exists() else out.open("rb") if out.exists() else None
         if reader is not None:
             seen += reader.read().count(b'{"record_type":"article"')
             samples.append((now, seen))
