@@ -495,6 +495,10 @@ def cue_frames(t: TaggedDoc, sent: Span, hits: list[Hit], cues: CommitmentCues, 
         semis = list(_SEMI.finditer(text, h.end, end))
         if i + 1 < len(hits) and semis and word_count(text[semis[-1].end():end]) <= 6:
             end = semis[-1].start()  # "…; phía X đề xuất …": the next cue's subject
+        elif i + 1 < len(hits) and cues.kind_of(text[hits[i + 1].start:hits[i + 1].end]) == "subject":
+            commas = list(re.finditer(r"[,，]", text[h.end:end]))
+            if commas and word_count(text[h.end + commas[-1].end():end]) <= 6:
+                end = h.end + commas[-1].start()  # "…, and the Government will …": the next cue's subject
         seps = list(cues.separators.finditer(text, h.end, end))
         if i + 1 < len(hits) and seps and skip_matches(text, seps[-1].end(), end, cues.strip) >= end:
             end = seps[-1].start()  # "…合作，并将…": only filler before the next cue

@@ -336,7 +336,7 @@ class CommitmentCues:
             verb_start=verb_start(verbs + nominal),
             verb_any=cue_re(verbs + nominal, spaced),
             strong_verb_start=verb_start([v for v in verbs if v not in nominal], nominal),
-            verb_end=end(verbs + nominal) if cont.verb_end_joins else NEVER,
+            verb_end=end([v for v in verbs + nominal if v not in cont.noun_ends]) if cont.verb_end_joins else NEVER,
             adverbs=start(adverbs),
             hard_break=start(cont.hard_breaks),
             hard_break_end=re.compile("(?:" + _alt(cont.hard_breaks, spaced) + r")[\s,，]*$", re.IGNORECASE),

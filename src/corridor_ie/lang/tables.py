@@ -178,6 +178,7 @@ class Continuation(Table):
     hard_breaks: Words = words()  # connectors after "," that end a clause
     anaphora: Words = words()  # words that refer back: such a piece stays with the one before
     verb_end_joins: bool = True  # a piece that ends in a verb stays with the next ("trao đổi, chia sẻ …")
+    noun_ends: Words = words()  # ... except a verb that, ending a piece, is its noun ("friendship exchange")
     weak_stops: Words = words()  # a weak separator does not split before a piece holding one of these (的)
     past_after: Words = words()  # a verb followed by one of these reports the past ("探讨了"): no item starts so
     nominal_heads: Words = words()  # action nouns that start an item after a nominal cue ("settlement")
