@@ -306,8 +306,9 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
     pos = _skip_space(text, pos, end)
     found = actor_at(t, pos, end, cues, gaz)
     start = skip_matches(text, found[1], end, cues.strip) if found else pos
-    if not found and cues.vague_start.match(text, pos, end):
-        return None  # "đề xuất một số nội dung …": what is proposed, not to whom
+    num = _NUMBER.match(text, pos, end)
+    if not found and cues.vague_start.match(text, num.end() if num else pos, end):
+        return None  # "đề xuất một số nội dung …", "đề xuất 3 nội dung …": what is proposed, not to whom
     if cues.verb_start.match(text, start, end):
         if not found:
             return None
