@@ -339,8 +339,10 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
             ref = place_ref(place, gaz) if place else Ref(id=None, name=gap.strip())
             joint = cues.actor_any.search(gap)  # "cơ quan ngoại vụ hai bên": every side's agencies
             countries = {e.country for m in places if (e := gaz.get(m.id)) is not None and e.country}
+            nations = any(cues.coordinators.match(text[c.end:w].lstrip()) or cues.coordinators.search(
+                text[pos:c.start].rstrip()[-4:]) for c in places if is_country(c, gaz))  # "中国和东盟…", "X và Trung Quốc"
             return (ref,), w, bool(joint and cues.is_joint(joint.group(0)) and not gap[joint.end():].strip()) or (
-                len(countries) > 1)  # a Vietnamese and a Chinese side named: both sides
+                len(countries) > 1) or bool(nations)  # both sides named, or a country and another party
     return None
 
 
@@ -474,8 +476,9 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
             continue
         cue = h.group(0)
         kind = cues.kind_of(cue)
-        if kind == "subject" and out and not CLAUSE_BREAK.search(text, out[-1].end, h.start()):
-            continue  # "thống nhất … là cần quán triệt", "proposed both sides should": inside that frame
+        if kind == "subject" and out and (not CLAUSE_BREAK.search(text, out[-1].end, h.start()) or not text[
+                skip_matches(text, out[-1].end, h.start(), cues.strip):h.start()].strip(" ,，:：")):
+            continue  # "thống nhất … là cần quán triệt", "proposed both sides should", "一致认为，应…": inside that frame
         if out and (_verb_list(t, out[-1].pos, h.start(), cues) or (
                 kind == "plain" and cues.verb_start.match(text, h.start(), h.end())
                 and _opens_piece(t, out[-1].end, h.start(), cues))):

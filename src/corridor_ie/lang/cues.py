@@ -190,6 +190,7 @@ class CommitmentCues:
     subject_start: re.Pattern[str]  # an actor phrase, head noun or pronoun at the start of a string
     future_end: re.Pattern[str]
     nominal_marker: re.Pattern[str]
+    coordinators: re.Pattern[str]
     side_start: re.Pattern[str]
     side_end: re.Pattern[str]
     actor_not_after: re.Pattern[str]
@@ -317,6 +318,7 @@ class CommitmentCues:
             subject_start=start(actors.phrases + actors.heads + actors.pronouns),
             future_end=end(actors.future) if actors.future else NEVER,
             nominal_marker=start(actors.nominal_marker) if actors.nominal_marker else NEVER,
+            coordinators=cue_re(actors.coordinators, spaced) if actors.coordinators else NEVER,
             side_start=start(sides) if sides else NEVER,
             side_end=end(sides) if sides else NEVER,
             actor_not_after=end(actors.not_after),

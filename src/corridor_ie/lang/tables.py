@@ -164,6 +164,7 @@ class Actors(Table):
     addressee_is_actor: bool = False  # an addressee must open with an actor (a name, 双方, 部门): 希望氛围得到巩固 is no request
     future: Words = words()  # "hy vọng hội chợ sẽ thu hút": before the verb, only an actor may be asked
     nominal_marker: Words = words()  # after a nominal cue, the verb of an addressee follows this ("the need for X to")
+    coordinators: Words = words()  # words joining two addressees (和, "và", "and"): with a country, every side
 
 
 class Continuation(Table):
