@@ -64,7 +64,8 @@ class Item:
 
 def _protected(text: str, start: int, end: int, t: TaggedDoc) -> list[Span]:
     spans = [(start + m.start(), start + m.end()) for m in _QUOTES.finditer(text[start:end])]
-    spans += [(m.start, m.end) for m in t.mentions if start <= m.start and m.end <= end]  # few per frame
+    spans += [(m.start, m.end) for m in t.mentions if start <= m.start and m.end <= end  # few per frame
+              and m.method != "sentence"]  # a pair found by two gates in one sentence spans their words
     return spans
 
 
