@@ -479,6 +479,8 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
         if kind == "subject" and out and (not CLAUSE_BREAK.search(text, out[-1].end, h.start()) or not text[
                 skip_matches(text, out[-1].end, h.start(), cues.strip):h.start()].strip(" ,，:：")):
             continue  # "thống nhất … là cần quán triệt", "proposed both sides should", "一致认为，应…": inside that frame
+        if out and out[-1].pos <= h.start() and not text[skip_matches(text, out[-1].pos, h.start(), cues.strip):h.start()].strip():
+            continue  # "thống nhất đề nghị cấp có thẩm quyền …", "agreed to ask …": the verb of that frame
         if out and (_verb_list(t, out[-1].pos, h.start(), cues) or (
                 kind == "plain" and cues.verb_start.match(text, h.start(), h.end())
                 and _opens_piece(t, out[-1].end, h.start(), cues))):
