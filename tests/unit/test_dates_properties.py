@@ -15,6 +15,7 @@ from corridor_ie.tag.quantities import find_quantities
 
 _ISO_PART = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
 _ISO = re.compile(rf"{_ISO_PART}(?:/{_ISO_PART})?")
+_YEARLESS = re.compile(r"--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])")
 
 # text built from date-ish pieces hits the patterns far more often than arbitrary unicode does
 _PIECES = ["Sáng ", "Chiều ", "ngày ", "tháng ", "năm ", "từ ", " đến ", "giai đoạn ", "hôm nay", "năm tới",
@@ -57,6 +58,9 @@ def test_dates_are_well_formed(text: str, lang: str, anchor: date | None) -> Non
         assert h.kind in KINDS
         assert h.part_of_day in (None, "morning", "afternoon", "evening")
         assert h.year_source in (None, "explicit", "context", "anchor")
+        if h.value is not None and _YEARLESS.fullmatch(h.value):
+            assert h.year_source is None, h  # a day whose year the text does not give ("--01-01")
+            continue
         assert (h.value is None) == (h.year_source is None)
         if h.value is not None:
             assert _valid_iso(h.value), h

@@ -36,6 +36,7 @@ ActorFinder = Callable[[int, int], "tuple[tuple[Ref, ...], int] | None"]
 _WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]|[^\W_\u3400-\u4dbf\u4e00-\u9fff]+")
 _QUOTES = re.compile(r"“[^”]*”|\"[^\"]*\"|「[^」]*」|『[^』]*』|‘[^’]*’|《[^》]*》|\([^()]*\)|（[^（）]*）")
 _SEMI = re.compile(r"[;；]")
+_NUMBER = re.compile(r"\s*\d+\s*")
 _TAIL = ' \t\n,，;；.。:：…!?！？、(（"“'  # noqa: RUF001
 _LEAD = " \t\n,，;；:：.。、-–—"
 _SPEECH_WORDS = 4  # words of a trailing ", he added" that is dropped
@@ -63,7 +64,8 @@ class Item:
 
 def _protected(text: str, start: int, end: int, t: TaggedDoc) -> list[Span]:
     spans = [(start + m.start(), start + m.end()) for m in _QUOTES.finditer(text[start:end])]
-    spans += [(m.start, m.end) for m in t.mentions if start <= m.start and m.end <= end]  # few per frame
+    spans += [(m.start, m.end) for m in t.mentions if start <= m.start and m.end <= end  # few per frame
+              and m.method != "sentence"]  # a pair found by two gates in one sentence spans their words
     return spans
 
 
@@ -121,7 +123,8 @@ def _verb_only(text: str, start: int, end: int, cues: CommitmentCues, actor: Act
 def _list_start(text: str, start: int, end: int, cues: CommitmentCues, protected: list[Span]) -> tuple[int, bool] | None:
     """Where the actions start, whether they form an opened list; None for a vague head with no list."""
     pos = skip_matches(text, start, end, cues.strip)
-    if cues.vague_start.match(text, pos, end):
+    num = _NUMBER.match(text, pos, end)  # "3 nội dung …", "three proposals"
+    if cues.vague_start.match(text, num.end() if num else pos, end):
         link = next((m for m in cues.vague_link.finditer(text, pos, end) if _free(m.start(), protected)), None)
         return (link.end(), True) if link else None
     semi = next(iter(_cuts(_SEMI, text, pos, end, protected)), None)

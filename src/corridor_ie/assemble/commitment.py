@@ -187,7 +187,8 @@ def _names_blanked(t: TaggedDoc, item: Item) -> str:
     "Ministry of Industry and Trade")."""
     chars = list(t.text[item.start:item.end])
     for m in mentions_in(t, item.start, item.end, _NAME_LABELS):
-        chars[m.start - item.start:m.end - item.start] = " " * (m.end - m.start)
+        if m.method != "sentence":  # a pair of two gates named apart in a sentence: its words are the text's
+            chars[m.start - item.start:m.end - item.start] = " " * (m.end - m.start)
     return "".join(chars)
 
 

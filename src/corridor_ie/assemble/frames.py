@@ -306,14 +306,17 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
     pos = _skip_space(text, pos, end)
     found = actor_at(t, pos, end, cues, gaz)
     start = skip_matches(text, found[1], end, cues.strip) if found else pos
-    if not found and cues.vague_start.match(text, pos, end):
-        return None  # "đề xuất một số nội dung …": what is proposed, not to whom
+    num = _NUMBER.match(text, pos, end)
+    if not found and cues.vague_start.match(text, num.end() if num else pos, end):
+        return None  # "đề xuất một số nội dung …", "đề xuất 3 nội dung …": what is proposed, not to whom
     if cues.verb_start.match(text, start, end):
         if not found:
             return None
         refs = found[0]
         return refs, start, refs[0].id is None and cues.is_joint(refs[0].name)
-    for w in word_starts(text, start, end)[1:cues.addressee_window + 1]:
+    names = mentions_near(t, start, min(end, start + _LONGEST))
+    words = [w for w in word_starts(text, start, end) if not any(m.start < w < m.end for m in names)]
+    for w in words[1:cues.addressee_window + 1]:  # a name counts as one word ("中国广西壮族自治区")
         gap = text[pos:w]
         breaks = CLAUSE_BREAK.findall(gap)
         lists = commas and cues.addressee_lists
@@ -327,7 +330,8 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
                 return None
             if found:  # "两县政府充分开发…": the collective phrase and its head noun
                 refs = found[0]
-                return refs, w, refs[0].id is None and cues.is_joint(refs[0].name)
+                topic = cues.topic_start.match(text, start, w)  # "希望中方为越南水果…提供便利": from 为 on
+                return refs, start if topic else w, refs[0].id is None and cues.is_joint(refs[0].name)
             if word_count(gap) == 1 and gap.strip().isalpha() and gap.strip().islower():
                 return None  # "propose the opening …": an article, not an addressee
             places = mentions_in(t, pos, w, ("PLACE",))
@@ -335,8 +339,10 @@ def addressee(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazet
             ref = place_ref(place, gaz) if place else Ref(id=None, name=gap.strip())
             joint = cues.actor_any.search(gap)  # "cơ quan ngoại vụ hai bên": every side's agencies
             countries = {e.country for m in places if (e := gaz.get(m.id)) is not None and e.country}
+            nations = any(cues.coordinators.match(text[c.end:w].lstrip()) or cues.coordinators.search(
+                text[pos:c.start].rstrip()[-4:]) for c in places if is_country(c, gaz))  # "中国和东盟…", "X và Trung Quốc"
             return (ref,), w, bool(joint and cues.is_joint(joint.group(0)) and not gap[joint.end():].strip()) or (
-                len(countries) > 1)  # a Vietnamese and a Chinese side named: both sides
+                len(countries) > 1) or bool(nations)  # both sides named, or a country and another party
     return None
 
 
@@ -349,7 +355,9 @@ def _blocked(t: TaggedDoc, sent: Span, hit: re.Match[str], cues: CommitmentCues,
     if cues.block_before.search(before[-TAIL:]) or cues.block_after.match(text, hit.end(), sent[1]):
         return True
     soft = cues.soft_after.match(text, hit.end(), sent[1])
-    if soft and not action_starts(t, _after_aside(text, soft.end(), sent[1], cues), sent[1], cues, gaz) and not (
+    after = _after_aside(text, soft.end(), sent[1], cues) if soft else 0
+    if soft and not action_starts(t, after, sent[1], cues, gaz) and not action_starts(
+            t, _after_date(t, after, sent[1], cues, deadline=True), sent[1], cues, gaz) and not (
             cues.asks_actor(hit.group(0)) and addressee(t, soft.end(), sent[1], cues, gaz, commas=True)):
         return True  # "… thống nhất, cùng với sự …": an adjective, not an agreement
     if any(m.start < hit.end() and hit.start() < m.end for m in mentions_near(t, hit.start(), hit.end())
@@ -409,13 +417,24 @@ def _verb_list(t: TaggedDoc, start: int, end: int, cues: CommitmentCues) -> bool
     return bool(m) and not piece[m.end():].strip()
 
 
-def _after_date(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues) -> int:
-    """After a date that opens the governed text ("商定于6月前联合开展…"), else ``pos``."""
+def _past_year(t: TaggedDoc, d: Mention) -> bool:
+    """Whether a DATE names a year before the document's own (its publication, else its latest year)."""
+    year = d.value[:4] if isinstance(d.value, str) and d.value[:4].isdigit() else None
+    if year is None:
+        return False
+    latest = t.seg.published.year if t.seg.published else max(
+        (int(m.value[:4]) for m in t.of("DATE") if isinstance(m.value, str) and m.value[:4].isdigit()), default=0)
+    return int(year) < latest
+
+
+def _after_date(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, deadline: bool = False) -> int:
+    """After a date that opens the governed text ("商定于6月前联合开展…"), else ``pos``; ``deadline``: only
+    a date stated as a deadline ("2024年内", 6月前)."""
     d = next((m for m in mentions_in(t, pos, end, ("DATE",)) if word_count(t.text[pos:m.start]) <= 2), None)
-    if d is None:
-        return pos
+    if d is None or _past_year(t, d):
+        return pos  # "经省政府同意，于2006年8月启动…": a dated past step, not what is agreed
     after = cues.deadline_after.match(t.text, d.end, end)
-    return after.end() if after else d.end
+    return after.end() if after else pos if deadline else d.end
 
 
 def governs_action(t: TaggedDoc, pos: int, end: int, cues: CommitmentCues, gaz: Gazetteer) -> bool:
@@ -457,8 +476,11 @@ def cue_hits(t: TaggedDoc, sent: Span, cues: CommitmentCues, gaz: Gazetteer) -> 
             continue
         cue = h.group(0)
         kind = cues.kind_of(cue)
-        if kind == "subject" and out and not CLAUSE_BREAK.search(text, out[-1].end, h.start()):
-            continue  # "thống nhất … là cần quán triệt", "proposed both sides should": inside that frame
+        if kind == "subject" and out and (not CLAUSE_BREAK.search(text, out[-1].end, h.start()) or not text[
+                skip_matches(text, out[-1].end, h.start(), cues.strip):h.start()].strip(" ,，:：")):
+            continue  # "thống nhất … là cần quán triệt", "proposed both sides should", "一致认为，应…": inside that frame
+        if out and out[-1].pos <= h.start() and not text[skip_matches(text, out[-1].pos, h.start(), cues.strip):h.start()].strip():
+            continue  # "thống nhất đề nghị cấp có thẩm quyền …", "agreed to ask …": the verb of that frame
         if out and (_verb_list(t, out[-1].pos, h.start(), cues) or (
                 kind == "plain" and cues.verb_start.match(text, h.start(), h.end())
                 and _opens_piece(t, out[-1].end, h.start(), cues))):
@@ -495,6 +517,10 @@ def cue_frames(t: TaggedDoc, sent: Span, hits: list[Hit], cues: CommitmentCues, 
         semis = list(_SEMI.finditer(text, h.end, end))
         if i + 1 < len(hits) and semis and word_count(text[semis[-1].end():end]) <= 6:
             end = semis[-1].start()  # "…; phía X đề xuất …": the next cue's subject
+        elif i + 1 < len(hits) and cues.kind_of(text[hits[i + 1].start:hits[i + 1].end]) == "subject":
+            commas = list(re.finditer(r"[,，]", text[h.end:end]))
+            if commas and word_count(text[h.end + commas[-1].end():end]) <= 6:
+                end = h.end + commas[-1].start()  # "…, and the Government will …": the next cue's subject
         seps = list(cues.separators.finditer(text, h.end, end))
         if i + 1 < len(hits) and seps and skip_matches(text, seps[-1].end(), end, cues.strip) >= end:
             end = seps[-1].start()  # "…合作，并将…": only filler before the next cue

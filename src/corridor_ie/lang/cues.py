@@ -193,6 +193,7 @@ class CommitmentCues:
     subject_start: re.Pattern[str]  # an actor phrase, head noun or pronoun at the start of a string
     future_end: re.Pattern[str]
     nominal_marker: re.Pattern[str]
+    coordinators: re.Pattern[str]
     side_start: re.Pattern[str]
     side_end: re.Pattern[str]
     actor_not_after: re.Pattern[str]
@@ -320,6 +321,7 @@ class CommitmentCues:
             subject_start=start(actors.phrases + actors.heads + actors.pronouns),
             future_end=end(actors.future) if actors.future else NEVER,
             nominal_marker=start(actors.nominal_marker) if actors.nominal_marker else NEVER,
+            coordinators=cue_re(actors.coordinators, spaced) if actors.coordinators else NEVER,
             side_start=start(sides) if sides else NEVER,
             side_end=end(sides) if sides else NEVER,
             actor_not_after=end(actors.not_after),
@@ -339,7 +341,7 @@ class CommitmentCues:
             verb_start=verb_start(verbs + nominal),
             verb_any=cue_re(verbs + nominal, spaced),
             strong_verb_start=verb_start([v for v in verbs if v not in nominal], nominal),
-            verb_end=end(verbs + nominal) if cont.verb_end_joins else NEVER,
+            verb_end=end([v for v in verbs + nominal if v not in cont.noun_ends]) if cont.verb_end_joins else NEVER,
             adverbs=start(adverbs),
             hard_break=start(cont.hard_breaks),
             hard_break_end=re.compile("(?:" + _alt(cont.hard_breaks, spaced) + r")[\s,，]*$", re.IGNORECASE),

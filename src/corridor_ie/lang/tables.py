@@ -168,6 +168,7 @@ class Actors(Table):
     addressee_is_actor: bool = False  # an addressee must open with an actor (a name, 双方, 部门): 希望氛围得到巩固 is no request
     future: Words = words()  # "hy vọng hội chợ sẽ thu hút": before the verb, only an actor may be asked
     nominal_marker: Words = words()  # after a nominal cue, the verb of an addressee follows this ("the need for X to")
+    coordinators: Words = words()  # words joining two addressees (和, "và", "and"): with a country, every side
 
 
 class Continuation(Table):
@@ -182,6 +183,7 @@ class Continuation(Table):
     hard_breaks: Words = words()  # connectors after "," that end a clause
     anaphora: Words = words()  # words that refer back: such a piece stays with the one before
     verb_end_joins: bool = True  # a piece that ends in a verb stays with the next ("trao đổi, chia sẻ …")
+    noun_ends: Words = words()  # ... except a verb that, ending a piece, is its noun ("friendship exchange")
     weak_stops: Words = words()  # a weak separator does not split before a piece holding one of these (的)
     past_after: Words = words()  # a verb followed by one of these reports the past ("探讨了"): no item starts so
     nominal_heads: Words = words()  # action nouns that start an item after a nominal cue ("settlement")
