@@ -55,6 +55,7 @@ __all__ = [
 #: end of its clause
 _YEAR_REACH = 40
 _NEAR_BEFORE = 40
+_SPACES = re.compile(r"\s*")
 _SEGMENT_END = re.compile(r"[,，;；。!?！？]|\.(?=\s|$)")
 _BARE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 #: the title and lead: the first sentences, or those starting in the first characters of the text (an
@@ -609,8 +610,7 @@ def _own_end(text: str, m: ConferenceMention, cues: EventCues) -> int:
     """Where the words about a mention end in its clause: at a break that opens a new thing done
     ("… tại Hội nghị lần thứ 13, đồng thời bàn phương hướng năm 2023": the year is not the 13th's)."""
     for stop in _SEGMENT_END.finditer(text, m.end, m.clause[1]):
-        rest = stop.end() + len(text[stop.end():m.clause[1]]) - len(text[stop.end():m.clause[1]].lstrip())
-        if cues.along.match(text, rest):
+        if cues.along.match(text, _SPACES.match(text, stop.end()).end()):
             return stop.start()
     return m.clause[1]
 

@@ -128,6 +128,10 @@ def _ends(pattern: re.Pattern[str], text: str, lo: int, hi: int) -> int:
     return best
 
 
+#: the bracket that closes a caption cue opened by a bracket ("(Photo: VNA)")
+_CLOSERS = {"(": ")", "（": "）"}
+
+
 def _in_caption(text: str, pos: int, cues: EventCues) -> bool:
     """Whether ``pos`` is on a photo caption line ("附图:…", "Quang cảnh hội nghị |", "… (Photo: VNA)")."""
     a = text.rfind("\n", 0, pos) + 1
@@ -137,8 +141,8 @@ def _in_caption(text: str, pos: int, cues: EventCues) -> bool:
     if line.startswith("|") or line.endswith("|"):
         return True
     for cue in cues.captions.finditer(text, a, b):
-        close = text.find(")" if cue.group().startswith("(") else "）", cue.end(), b) \
-            if cue.group().startswith(("(", "（")) else -1
+        closer = _CLOSERS.get(cue.group()[0])
+        close = text.find(closer, cue.end(), b) if closer else -1
         if close < 0 or pos < close:  # "… (Photo: VNA)Hanoi (VNA) - …": the story glued after the credit is no caption
             return True
     return False
